@@ -1,0 +1,55 @@
+// Closed sets of values shared by the database (CHECK constraints), the API (zod) and the UI (labels in i18n).
+
+export const roles = [
+  'coordinator',
+  'employment_officer',
+  'job_agent',
+  'employer_liaison',
+  'social_consultant',
+  'work_consultant',
+  'civic_guide',
+  'career_guide',
+  'language_teacher',
+  'programme_manager',
+  'administrator',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const organisationKinds = ['municipality', 'employment_service'] as const;
+export type OrganisationKind = (typeof organisationKinds)[number];
+
+export const identityTypes = ['personal_identity_number', 'coordination_number', 'reserve'] as const;
+export type IdentityType = (typeof identityTypes)[number];
+
+export const legalGenders = ['female', 'male', 'unknown'] as const;
+export type LegalGender = (typeof legalGenders)[number];
+
+export const targetGroupKinds = ['short_educated', 'upper_secondary_or_higher'] as const;
+export type TargetGroupKind = (typeof targetGroupKinds)[number];
+
+export const referralBases = [
+  'establishment_programme',
+  'job_and_development_guarantee',
+  'social_services_after_establishment',
+] as const;
+export type ReferralBasis = (typeof referralBases)[number];
+
+export const referralStatuses = ['received', 'meeting_booked', 'enrolled', 'declined', 'withdrawn'] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+
+export const openReferralStatuses = ['received', 'meeting_booked'] as const satisfies readonly ReferralStatus[];
+
+export const consentPurposes = ['participation', 'data_sharing', 'funder_reporting'] as const;
+export type ConsentPurpose = (typeof consentPurposes)[number];
+
+export const consentMethods = ['paper', 'digital'] as const;
+export type ConsentMethod = (typeof consentMethods)[number];
+
+export const participantStatuses = ['referred', 'enrolled', 'exited', 'closed'] as const;
+export type ParticipantStatus = (typeof participantStatuses)[number];
+
+export const accessActions = ['read', 'create', 'update'] as const;
+export type AccessAction = (typeof accessActions)[number];
+
+export const locales = ['sv', 'en'] as const;
+export type Locale = (typeof locales)[number];

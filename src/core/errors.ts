@@ -1,0 +1,36 @@
+// The one list of error codes. The server maps each to an HTTP status; the UI shows the message for the code.
+
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  TARGET_GROUP_REQUIRED: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  VERSION_CONFLICT: 409,
+  PARTICIPANT_ALREADY_REGISTERED: 409,
+  EMAIL_TAKEN: 409,
+  CONSENT_REQUIRED: 409,
+  CONSENT_WITHDRAWN: 409,
+  ENROLMENT_ALREADY_ACTIVE: 409,
+  REFERRAL_CLOSED: 409,
+  NOT_RESERVE_IDENTITY: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** Thrown by services; carries a stable code, never an HTTP detail. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, details?: Record<string, unknown>) {
+    super(code);
+    this.code = code;
+    this.details = details;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Role } from './enums.ts';
+
+// Roles that do casework with participants: register referrals, record consent, enrol, edit details.
+const caseworkers: readonly Role[] = [
+  'coordinator',
+  'employment_officer',
+  'social_consultant',
+  'work_consultant',
+  'civic_guide',
+  'career_guide',
+  'programme_manager',
+];
+
+const everyone: readonly Role[] = [...caseworkers, 'job_agent', 'employer_liaison', 'language_teacher', 'administrator'];
+
+/** Which roles may take which action. Scope (centre, protected identity) is checked by the services. */
+export const permissions = {
+  'participant.read': everyone,
+  'participant.write': caseworkers,
+  'referral.read': everyone,
+  'referral.write': caseworkers,
+  'consent.write': caseworkers,
+  'enrolment.write': caseworkers,
+  'accessLog.read': ['administrator'],
+  'user.manage': ['administrator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (permissions[permission] as readonly Role[]).includes(role);
+}

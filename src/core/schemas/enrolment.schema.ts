@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { targetGroupKinds } from '../enums.ts';
+import { id, isoDate, optionalText } from './common.ts';
+
+/** Without a target group the one derived from the education level is used; choosing another needs a reason. */
+export const enrolmentInput = z.object({
+  programmeId: id,
+  centreId: id,
+  startsOn: isoDate,
+  targetGroupId: id.nullish(),
+  targetGroupOverrideReason: optionalText(1000),
+  referralId: id.nullish(),
+});
+export type EnrolmentInput = z.input<typeof enrolmentInput>;
+
+export const enrolment = z.object({
+  id,
+  participantId: id,
+  programmeId: id,
+  programmeName: z.string(),
+  centreId: id,
+  centreName: z.string(),
+  targetGroupId: id,
+  targetGroupName: z.string(),
+  targetGroupKind: z.enum(targetGroupKinds),
+  targetGroupOverrideReason: z.string().nullable(),
+  startsOn: z.string(),
+  plannedEndOn: z.string(),
+  exitedOn: z.string().nullable(),
+  steps: z.array(
+    z.object({
+      id,
+      stepId: id,
+      ordinal: z.number().int(),
+      name: z.string(),
+      startedOn: z.string(),
+      endedOn: z.string().nullable(),
+    }),
+  ),
+  createdAt: z.string(),
+});
+export type Enrolment = z.infer<typeof enrolment>;
+export const enrolmentList = z.object({ items: z.array(enrolment) });

@@ -1,0 +1,501 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  accessActions,
+  consentMethods,
+  identityTypes,
+  legalGenders,
+  organisationKinds,
+  referralBases,
+  referralStatuses,
+  roles,
+  targetGroupKinds,
+} from '../../core/enums.ts';
+
+/** A CHECK constraint that mirrors a core enum, so the database refuses what the code would. */
+function oneOf(column: string, values: readonly string[]) {
+  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+}
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+// ---------------------------------------------------------------- reference data (loaded from CSV)
+
+export const municipalities = pgTable('municipalities', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  countyCode: text('county_code').notNull(),
+  countyName: text('county_name').notNull(),
+});
+
+export const educationLevels = pgTable('education_levels', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+});
+
+export const occupations = pgTable('occupations', {
+  code: text('code').primaryKey(),
+  level: integer('level').notNull(),
+  name: text('name').notNull(),
+});
+
+export const industries = pgTable('industries', {
+  code: text('code').primaryKey(),
+  level: integer('level').notNull(),
+  name: text('name').notNull(),
+  sectionCode: text('section_code'),
+});
+
+// ---------------------------------------------------------------- organisations and programmes
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind', { enum: organisationKinds }).notNull(),
+    name: text('name').notNull(),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    ...timestamps,
+  },
+  (t) => [
+    check('organisations_kind_check', oneOf('kind', organisationKinds)),
+    check('organisations_municipality_check', sql`kind <> 'municipality' or municipality_code is not null`),
+    index('organisations_municipality_idx').on(t.municipalityCode),
+  ],
+);
+
+export const centres = pgTable(
+  'centres',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    municipalityCode: text('municipality_code')
+      .notNull()
+      .references(() => municipalities.code),
+    ...timestamps,
+  },
+  (t) => [
+    index('centres_organisation_idx').on(t.organisationId),
+    index('centres_municipality_idx').on(t.municipalityCode),
+  ],
+);
+
+export const programmes = pgTable(
+  'programmes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    funderProjectNumber: text('funder_project_number'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    plannedParticipants: integer('planned_participants').notNull(),
+    goalPercent: numeric('goal_percent', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    goalDescription: text('goal_description').notNull(),
+    followUpDays: integer('follow_up_days').notNull().default(90),
+    ownerOrganisationId: uuid('owner_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('programmes_period_check', sql`ends_on >= starts_on`),
+    check('programmes_planned_check', sql`planned_participants >= 0`),
+    check('programmes_goal_check', sql`goal_percent between 0 and 100`),
+    index('programmes_owner_idx').on(t.ownerOrganisationId),
+  ],
+);
+
+export const programmeOrganisations = pgTable(
+  'programme_organisations',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.organisationId] }),
+    index('programme_organisations_org_idx').on(t.organisationId),
+  ],
+);
+
+export const programmeCentres = pgTable(
+  'programme_centres',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.centreId] }),
+    index('programme_centres_centre_idx').on(t.centreId),
+  ],
+);
+
+export const targetGroups = pgTable(
+  'target_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    kind: text('kind', { enum: targetGroupKinds }).notNull(),
+    name: text('name').notNull(),
+    maxDurationMonths: integer('max_duration_months').notNull(),
+  },
+  (t) => [
+    check('target_groups_kind_check', oneOf('kind', targetGroupKinds)),
+    check('target_groups_duration_check', sql`max_duration_months between 1 and 120`),
+    uniqueIndex('target_groups_programme_kind_idx').on(t.programmeId, t.kind),
+  ],
+);
+
+export const programmeSteps = pgTable(
+  'programme_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    ordinal: integer('ordinal').notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [
+    check('programme_steps_ordinal_check', sql`ordinal >= 1`),
+    uniqueIndex('programme_steps_programme_ordinal_idx').on(t.programmeId, t.ordinal),
+  ],
+);
+
+// ---------------------------------------------------------------- staff, sessions
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    check('users_role_check', oneOf('role', roles)),
+    uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    index('users_organisation_idx').on(t.organisationId),
+  ],
+);
+
+export const userCentres = pgTable(
+  'user_centres',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.centreId] }), index('user_centres_centre_idx').on(t.centreId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // SHA-256 of the cookie token: a leaked table does not hand out live sessions.
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// ---------------------------------------------------------------- participants
+
+export const participants = pgTable(
+  'participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    identityType: text('identity_type', { enum: identityTypes }).notNull(),
+    /** Normalised 12 digits; null while the participant has only a reserve identity. */
+    personalIdentityNumber: text('personal_identity_number'),
+    reserveNumber: text('reserve_number'),
+    birthDate: date('birth_date'),
+    legalGender: text('legal_gender', { enum: legalGenders }).notNull(),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    preferredLanguage: text('preferred_language'),
+    interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
+    phone: text('phone'),
+    email: text('email'),
+    streetAddress: text('street_address'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    educationLevelCode: text('education_level_code').references(() => educationLevels.code),
+    protectedIdentity: boolean('protected_identity').notNull().default(false),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('participants_identity_type_check', oneOf('identity_type', identityTypes)),
+    check('participants_legal_gender_check', oneOf('legal_gender', legalGenders)),
+    check(
+      'participants_identity_check',
+      sql`(identity_type = 'reserve' and reserve_number is not null and personal_identity_number is null)
+        or (identity_type <> 'reserve' and personal_identity_number ~ '^[0-9]{12}$')`,
+    ),
+    uniqueIndex('participants_pin_idx').on(t.personalIdentityNumber),
+    uniqueIndex('participants_reserve_idx').on(t.reserveNumber),
+    index('participants_centre_idx').on(t.centreId),
+    index('participants_municipality_idx').on(t.municipalityCode),
+    index('participants_education_idx').on(t.educationLevelCode),
+    index('participants_created_by_idx').on(t.createdBy),
+    index('participants_name_idx').on(t.lastName, t.firstName),
+  ],
+);
+
+/** Earlier identities of a participant, kept when a reserve identity is replaced by a real number. */
+export const participantIdentityHistory = pgTable(
+  'participant_identity_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    identityType: text('identity_type', { enum: identityTypes }).notNull(),
+    identityNumber: text('identity_number').notNull(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),
+    replacedBy: uuid('replaced_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    check('participant_identity_history_type_check', oneOf('identity_type', identityTypes)),
+    index('participant_identity_history_participant_idx').on(t.participantId),
+    index('participant_identity_history_user_idx').on(t.replacedBy),
+  ],
+);
+
+/** Staff explicitly assigned to a participant; for protected identity, the only ones who may see them. */
+export const participantStaff = pgTable(
+  'participant_staff',
+  {
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    isContact: boolean('is_contact').notNull().default(false),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.userId] }),
+    index('participant_staff_user_idx').on(t.userId),
+  ],
+);
+
+// ---------------------------------------------------------------- referral, consent, enrolment
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    referringOfficer: text('referring_officer').notNull(),
+    referringOffice: text('referring_office'),
+    referredOn: date('referred_on').notNull(),
+    basis: text('basis', { enum: referralBases }).notNull(),
+    note: text('note'),
+    status: text('status', { enum: referralStatuses }).notNull().default('received'),
+    meetingAt: timestamp('meeting_at', { withTimezone: true }),
+    closedReason: text('closed_reason'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('referrals_basis_check', oneOf('basis', referralBases)),
+    check('referrals_status_check', oneOf('status', referralStatuses)),
+    check('referrals_meeting_check', sql`status <> 'meeting_booked' or meeting_at is not null`),
+    // The natural key that makes a repeated import of the same list a no-op.
+    uniqueIndex('referrals_natural_key_idx').on(t.participantId, t.programmeId, t.referredOn, t.basis),
+    index('referrals_programme_idx').on(t.programmeId),
+    index('referrals_centre_status_idx').on(t.centreId, t.status),
+    index('referrals_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    participation: boolean('participation').notNull(),
+    dataSharing: boolean('data_sharing').notNull(),
+    funderReporting: boolean('funder_reporting').notNull(),
+    givenOn: date('given_on').notNull(),
+    method: text('method', { enum: consentMethods }).notNull(),
+    language: text('language').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    withdrawnOn: date('withdrawn_on'),
+    withdrawnBy: uuid('withdrawn_by').references(() => users.id),
+    withdrawalNote: text('withdrawal_note'),
+    ...timestamps,
+  },
+  (t) => [
+    check('consents_method_check', oneOf('method', consentMethods)),
+    check('consents_withdrawal_check', sql`withdrawn_on is null or withdrawn_on >= given_on`),
+    index('consents_participant_idx').on(t.participantId),
+    index('consents_recorded_by_idx').on(t.recordedBy),
+    index('consents_withdrawn_by_idx').on(t.withdrawnBy),
+  ],
+);
+
+export const enrolments = pgTable(
+  'enrolments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    targetGroupId: uuid('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+    targetGroupOverrideReason: text('target_group_override_reason'),
+    referralId: uuid('referral_id').references(() => referrals.id),
+    startsOn: date('starts_on').notNull(),
+    plannedEndOn: date('planned_end_on').notNull(),
+    exitedOn: date('exited_on'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('enrolments_period_check', sql`planned_end_on > starts_on`),
+    check('enrolments_exit_check', sql`exited_on is null or exited_on >= starts_on`),
+    uniqueIndex('enrolments_one_active_idx')
+      .on(t.participantId, t.programmeId)
+      .where(sql`exited_on is null`),
+    index('enrolments_participant_idx').on(t.participantId),
+    index('enrolments_programme_idx').on(t.programmeId),
+    index('enrolments_centre_idx').on(t.centreId),
+    index('enrolments_target_group_idx').on(t.targetGroupId),
+    index('enrolments_referral_idx').on(t.referralId),
+    index('enrolments_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const enrolmentSteps = pgTable(
+  'enrolment_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => programmeSteps.id),
+    startedOn: date('started_on').notNull(),
+    endedOn: date('ended_on'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('enrolment_steps_period_check', sql`ended_on is null or ended_on >= started_on`),
+    index('enrolment_steps_enrolment_idx').on(t.enrolmentId),
+    index('enrolment_steps_step_idx').on(t.stepId),
+    index('enrolment_steps_created_by_idx').on(t.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------- access log (append-only, see migration)
+
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    action: text('action', { enum: accessActions }).notNull(),
+    what: text('what').notNull(),
+    role: text('role', { enum: roles }).notNull(),
+    centreId: uuid('centre_id').references(() => centres.id),
+  },
+  (t) => [
+    check('access_log_action_check', oneOf('action', accessActions)),
+    check('access_log_role_check', oneOf('role', roles)),
+    index('access_log_participant_idx').on(t.participantId, t.at),
+    index('access_log_user_idx').on(t.userId, t.at),
+    index('access_log_centre_idx').on(t.centreId),
+  ],
+);
