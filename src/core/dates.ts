@@ -1,4 +1,4 @@
-import { addMonths, format, getISOWeek, parseISO } from 'date-fns';
+import { addDays as addDaysToDate, addMonths, format, getISOWeek, parseISO } from 'date-fns';
 
 /** A calendar date as YYYY-MM-DD, the only date format Stegvis shows or accepts. */
 export type IsoDate = string;
@@ -17,6 +17,10 @@ export function isValidIsoDate(value: string): boolean {
  */
 export function plannedEndDate(start: IsoDate, maxDurationMonths: number): IsoDate {
   return format(addMonths(parseISO(start), maxDurationMonths), 'yyyy-MM-dd');
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return format(addDaysToDate(parseISO(date), days), 'yyyy-MM-dd');
 }
 
 export function isoWeek(date: IsoDate): number {

@@ -37,7 +37,10 @@ export type ReferralBasis = (typeof referralBases)[number];
 export const referralStatuses = ['received', 'meeting_booked', 'enrolled', 'declined', 'withdrawn'] as const;
 export type ReferralStatus = (typeof referralStatuses)[number];
 
-export const openReferralStatuses = ['received', 'meeting_booked'] as const satisfies readonly ReferralStatus[];
+export const openReferralStatuses = [
+  'received',
+  'meeting_booked',
+] as const satisfies readonly ReferralStatus[];
 
 export const consentPurposes = ['participation', 'data_sharing', 'funder_reporting'] as const;
 export type ConsentPurpose = (typeof consentPurposes)[number];

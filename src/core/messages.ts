@@ -14,7 +14,8 @@ export const errorMessages: Texts<ErrorCode> = {
     FORBIDDEN: 'Du har inte behörighet till detta.',
     CSRF_INVALID: 'Säkerhetstoken saknas eller är ogiltig. Ladda om sidan och försök igen.',
     NOT_FOUND: 'Hittades inte.',
-    VERSION_CONFLICT: 'Någon annan har ändrat uppgifterna medan du arbetade. Se den senaste versionen och spara igen.',
+    VERSION_CONFLICT:
+      'Någon annan har ändrat uppgifterna medan du arbetade. Se den senaste versionen och spara igen.',
     PARTICIPANT_ALREADY_REGISTERED:
       'Det finns redan en deltagare registrerad med detta person- eller samordningsnummer. Kontakta din samordnare om du behöver åtkomst.',
     EMAIL_TAKEN: 'E-postadressen används redan av en annan användare.',
@@ -22,6 +23,7 @@ export const errorMessages: Texts<ErrorCode> = {
     CONSENT_WITHDRAWN: 'Samtycket är återkallat. Uppgifterna kan bara läsas.',
     ENROLMENT_ALREADY_ACTIVE: 'Deltagaren är redan inskriven i programmet.',
     REFERRAL_CLOSED: 'Remissen är redan avslutad.',
+    REFERRAL_ALREADY_REGISTERED: 'En remiss för deltagaren med samma datum och grund finns redan.',
     NOT_RESERVE_IDENTITY: 'Deltagaren har redan ett person- eller samordningsnummer.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
@@ -30,13 +32,15 @@ export const errorMessages: Texts<ErrorCode> = {
   },
   en: {
     VALIDATION_FAILED: 'The data is not valid. Correct the marked fields.',
-    TARGET_GROUP_REQUIRED: 'The target group cannot be derived because the education level is missing. Choose one.',
+    TARGET_GROUP_REQUIRED:
+      'The target group cannot be derived because the education level is missing. Choose one.',
     UNAUTHENTICATED: 'You are not logged in or your session has expired. Log in again.',
     INVALID_CREDENTIALS: 'Wrong email address or password.',
     FORBIDDEN: 'You are not allowed to do this.',
     CSRF_INVALID: 'The security token is missing or invalid. Reload the page and try again.',
     NOT_FOUND: 'Not found.',
-    VERSION_CONFLICT: 'Someone else changed this while you were working. See the latest version and save again.',
+    VERSION_CONFLICT:
+      'Someone else changed this while you were working. See the latest version and save again.',
     PARTICIPANT_ALREADY_REGISTERED:
       'A participant with this personal identity or coordination number is already registered. Contact your coordinator if you need access.',
     EMAIL_TAKEN: 'The email address is already used by another user.',
@@ -44,6 +48,8 @@ export const errorMessages: Texts<ErrorCode> = {
     CONSENT_WITHDRAWN: 'Consent has been withdrawn. The record is read-only.',
     ENROLMENT_ALREADY_ACTIVE: 'The participant is already enrolled in the programme.',
     REFERRAL_CLOSED: 'The referral is already closed.',
+    REFERRAL_ALREADY_REGISTERED:
+      'A referral for the participant with the same date and basis already exists.',
     NOT_RESERVE_IDENTITY: 'The participant already has a personal identity or coordination number.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
@@ -68,6 +74,7 @@ export const fieldMessageCodes = [
   'PIN_DATE',
   'unknown_code',
   'duplicate_in_file',
+  'missing_column',
 ] as const;
 export type FieldMessageCode = (typeof fieldMessageCodes)[number];
 
@@ -88,6 +95,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     PIN_DATE: 'innehåller inget giltigt födelsedatum',
     unknown_code: 'finns inte i kodlistan',
     duplicate_in_file: 'förekommer redan på en tidigare rad i filen',
+    missing_column: 'saknas i filens rubrikrad',
   },
   en: {
     required: 'is required',
@@ -105,6 +113,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     PIN_DATE: 'does not contain a valid birth date',
     unknown_code: 'is not in the code list',
     duplicate_in_file: 'already appears on an earlier line of the file',
+    missing_column: 'is missing from the header row of the file',
   },
 };
 
@@ -225,8 +234,14 @@ export function describeIssues(issues: readonly IssueLike[], locale: Locale): Fi
 
 function messageCode(issue: IssueLike): string {
   if ((fieldMessageCodes as readonly string[]).includes(issue.message)) return issue.message;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
-  if (issue.code === 'too_small') return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too_short';
+  // Zod leaves `input` out of issues unless asked, so a missing field shows in the message.
+  if (
+    issue.code === 'invalid_type' &&
+    (issue.input === undefined || issue.message.endsWith('received undefined'))
+  )
+    return 'required';
+  if (issue.code === 'too_small')
+    return issue.origin === 'string' && issue.minimum === 1 ? 'required' : 'too_short';
   if (issue.code === 'too_big') return 'too_long';
   if (issue.code === 'invalid_format') return issue.format === 'email' ? 'invalid_email' : 'invalid_format';
   if (issue.code === 'invalid_value') return 'invalid_choice';

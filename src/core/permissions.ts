@@ -11,7 +11,13 @@ const caseworkers: readonly Role[] = [
   'programme_manager',
 ];
 
-const everyone: readonly Role[] = [...caseworkers, 'job_agent', 'employer_liaison', 'language_teacher', 'administrator'];
+const everyone: readonly Role[] = [
+  ...caseworkers,
+  'job_agent',
+  'employer_liaison',
+  'language_teacher',
+  'administrator',
+];
 
 /** Which roles may take which action. Scope (centre, protected identity) is checked by the services. */
 export const permissions = {

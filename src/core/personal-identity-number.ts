@@ -43,7 +43,7 @@ export function parseIdentityNumber(
   return {
     ok: true,
     value: {
-      normalised: `${String(year).padStart(4, "0")}${yymmdd.slice(2)}${serial}`,
+      normalised: `${String(year).padStart(4, '0')}${yymmdd.slice(2)}${serial}`,
       kind: coordination ? 'coordination_number' : 'personal_identity_number',
       birthDate,
       legalGender: genderDigit % 2 === 1 ? 'male' : 'female',

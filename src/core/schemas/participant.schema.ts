@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { legalGenders, participantStatuses, identityTypes } from '../enums.ts';
+import { identityTypes, legalGenders, participantStatuses } from '../enums.ts';
 import { languageCodes } from '../languages.ts';
 import { parseIdentityNumber } from '../personal-identity-number.ts';
 import { id, isoDate, optionalText, pageQuery, requiredText, version } from './common.ts';
@@ -41,10 +41,12 @@ export const participantInput = z
   .superRefine((value, ctx) => {
     if (value.personalIdentityNumber) {
       const parsed = parseIdentityNumber(value.personalIdentityNumber);
-      if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['personalIdentityNumber'], message: parsed.error });
+      if (!parsed.ok)
+        ctx.addIssue({ code: 'custom', path: ['personalIdentityNumber'], message: parsed.error });
       return;
     }
-    if (!value.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'required_without_pin' });
+    if (!value.birthDate)
+      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'required_without_pin' });
     if (!value.legalGender) {
       ctx.addIssue({ code: 'custom', path: ['legalGender'], message: 'required_without_pin' });
     }
@@ -113,6 +115,8 @@ export const participantDetail = participantSummary.extend({
   identityHistory: z.array(
     z.object({ identityType: z.enum(identityTypes), identityNumber: z.string(), replacedAt: z.string() }),
   ),
-  assignedStaff: z.array(z.object({ userId: id, name: z.string(), role: z.string(), isContact: z.boolean() })),
+  assignedStaff: z.array(
+    z.object({ userId: id, name: z.string(), role: z.string(), isContact: z.boolean() }),
+  ),
 });
 export type ParticipantDetail = z.infer<typeof participantDetail>;

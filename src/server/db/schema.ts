@@ -257,6 +257,10 @@ export const participants = pgTable(
     legalGender: text('legal_gender', { enum: legalGenders }).notNull(),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
+    /** Swedish alphabetical order under the byte order both engines share (see core/collation.ts). */
+    sortName: text('sort_name').notNull(),
+    /** Lower-cased names and numbers for search; lower-casing happens in code, the same on both engines. */
+    searchText: text('search_text').notNull(),
     preferredLanguage: text('preferred_language'),
     interpreterNeeded: boolean('interpreter_needed').notNull().default(false),
     phone: text('phone'),
@@ -290,7 +294,7 @@ export const participants = pgTable(
     index('participants_municipality_idx').on(t.municipalityCode),
     index('participants_education_idx').on(t.educationLevelCode),
     index('participants_created_by_idx').on(t.createdBy),
-    index('participants_name_idx').on(t.lastName, t.firstName),
+    index('participants_sort_name_idx').on(t.sortName),
   ],
 );
 
@@ -436,9 +440,7 @@ export const enrolments = pgTable(
   (t) => [
     check('enrolments_period_check', sql`planned_end_on > starts_on`),
     check('enrolments_exit_check', sql`exited_on is null or exited_on >= starts_on`),
-    uniqueIndex('enrolments_one_active_idx')
-      .on(t.participantId, t.programmeId)
-      .where(sql`exited_on is null`),
+    uniqueIndex('enrolments_one_active_idx').on(t.participantId, t.programmeId).where(sql`exited_on is null`),
     index('enrolments_participant_idx').on(t.participantId),
     index('enrolments_programme_idx').on(t.programmeId),
     index('enrolments_centre_idx').on(t.centreId),

@@ -133,6 +133,8 @@ CREATE TABLE "participants" (
 	"legal_gender" text NOT NULL,
 	"first_name" text NOT NULL,
 	"last_name" text NOT NULL,
+	"sort_name" text NOT NULL,
+	"search_text" text NOT NULL,
 	"preferred_language" text,
 	"interpreter_needed" boolean DEFAULT false NOT NULL,
 	"phone" text,
@@ -321,7 +323,7 @@ CREATE INDEX "participants_centre_idx" ON "participants" USING btree ("centre_id
 CREATE INDEX "participants_municipality_idx" ON "participants" USING btree ("municipality_code");--> statement-breakpoint
 CREATE INDEX "participants_education_idx" ON "participants" USING btree ("education_level_code");--> statement-breakpoint
 CREATE INDEX "participants_created_by_idx" ON "participants" USING btree ("created_by");--> statement-breakpoint
-CREATE INDEX "participants_name_idx" ON "participants" USING btree ("last_name","first_name");--> statement-breakpoint
+CREATE INDEX "participants_sort_name_idx" ON "participants" USING btree ("sort_name");--> statement-breakpoint
 CREATE INDEX "programme_centres_centre_idx" ON "programme_centres" USING btree ("centre_id");--> statement-breakpoint
 CREATE INDEX "programme_organisations_org_idx" ON "programme_organisations" USING btree ("organisation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "programme_steps_programme_ordinal_idx" ON "programme_steps" USING btree ("programme_id","ordinal");--> statement-breakpoint

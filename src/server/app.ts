@@ -1,0 +1,140 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { consentRoutes } from './features/consents/consents.routes.ts';
+import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
+import { participantRoutes } from './features/participants/participants.routes.ts';
+import { programmeRoutes } from './features/programmes/programmes.routes.ts';
+import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+
+/** What every route module gets: the database and the settings. */
+export type AppDeps = { db: Db; config: Config };
+
+export async function buildApp({
+  database,
+  config,
+  logger = false,
+}: {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    bodyLimit: 6 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // The swagger UI page sets its own policy (staticCSP below).
+    global: true,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Stegvis API',
+        description:
+          'Establishment programmes for newly arrived migrants: referrals, consent, enrolment and more.',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'stegvis_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuth(app, database.db, {
+    idleMinutes: config.sessionIdleMinutes,
+    absoluteHours: config.sessionAbsoluteHours,
+  });
+
+  // Personal data must not linger in browser or proxy caches.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !request.url.startsWith('/api/docs')) {
+      reply.header('cache-control', 'no-store');
+    }
+  });
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ready' };
+    } catch {
+      return sendError(request, reply, 'SERVICE_UNAVAILABLE');
+    }
+  });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+
+  const deps: AppDeps = { db: database.db, config };
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(programmeRoutes(deps));
+      await api.register(participantRoutes(deps));
+      await api.register(referralRoutes(deps));
+      await api.register(consentRoutes(deps));
+      await api.register(enrolmentRoutes(deps));
+      await api.register(userRoutes(deps));
+    },
+    { prefix: '/api' },
+  );
+
+  const hasWeb = existsSync(`${config.webDir}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !hasWeb) {
+      return sendError(request, reply, 'NOT_FOUND');
+    }
+    // Any other GET is a page of the single-page app.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,89 @@
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { centres, organisations, sessions, userCentres, users } from '../../db/schema.ts';
+
+export async function findUserByEmail(db: Executor, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return user ?? null;
+}
+
+export async function insertSession(
+  db: Executor,
+  session: { id: string; userId: string; csrfToken: string; userAgent: string | null },
+) {
+  await db.insert(sessions).values(session);
+}
+
+/** The session with its user, if the user is still enabled. */
+export async function findSession(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: sessions.id,
+      csrfToken: sessions.csrfToken,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      organisationId: users.organisationId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), isNull(users.disabledAt)));
+  if (!row) return null;
+  const centreRows = await db
+    .select({ centreId: userCentres.centreId })
+    .from(userCentres)
+    .where(eq(userCentres.userId, row.userId));
+  return { ...row, centreIds: centreRows.map((c) => c.centreId) };
+}
+
+export async function touchSession(db: Executor, id: string, at: Date) {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+}
+
+export async function deleteSession(db: Executor, id: string) {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteUserSessions(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Executor, idleBefore: Date, createdBefore: Date) {
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.lastSeenAt, idleBefore), lt(sessions.createdAt, createdBefore)));
+}
+
+export async function findSessionUser(db: Executor, userId: string) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      organisationId: users.organisationId,
+      organisationName: organisations.name,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
+  if (!row) return null;
+  const userCentreRows = await db
+    .select({
+      id: centres.id,
+      name: centres.name,
+      organisationId: centres.organisationId,
+      municipalityCode: centres.municipalityCode,
+    })
+    .from(userCentres)
+    .innerJoin(centres, eq(centres.id, userCentres.centreId))
+    .where(eq(userCentres.userId, userId))
+    .orderBy(centres.name);
+  return { ...row, centres: userCentreRows };
+}

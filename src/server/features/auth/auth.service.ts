@@ -1,0 +1,97 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../../core/errors.ts';
+import type { SessionResponse } from '../../../core/schemas/auth.schema.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from './actor.ts';
+import * as repo from './auth.repo.ts';
+import { dummyVerify, verifyPassword } from './password.ts';
+
+export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Checks the password and opens a session; returns the cookie token, which is stored only as its hash. */
+export async function login(
+  db: Db,
+  input: { email: string; password: string; userAgent: string | null },
+): Promise<{ token: string; sessionId: string; userId: string }> {
+  const user = await repo.findUserByEmail(db, input.email);
+  if (!user || user.disabledAt) {
+    await dummyVerify(input.password);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('INVALID_CREDENTIALS');
+  const token = randomBytes(32).toString('base64url');
+  const sessionId = hashToken(token);
+  await repo.insertSession(db, {
+    id: sessionId,
+    userId: user.id,
+    csrfToken: randomBytes(32).toString('base64url'),
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, sessionId, userId: user.id };
+}
+
+/**
+ * The actor behind a cookie token, or null when there is none or it has expired
+ * (idle longer than the idle timeout, or older than the absolute lifetime).
+ */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const session = await repo.findSession(db, hashToken(token));
+  if (!session) return null;
+  const idleExpired = now.getTime() - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000;
+  const absoluteExpired = now.getTime() - session.createdAt.getTime() > policy.absoluteHours * 3_600_000;
+  if (idleExpired || absoluteExpired) {
+    await repo.deleteSession(db, session.id);
+    return null;
+  }
+  // Writing on every request would make each read a write; a minute's precision is enough for a 30-minute timeout.
+  if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
+  return {
+    csrfToken: session.csrfToken,
+    actor: {
+      userId: session.userId,
+      sessionId: session.id,
+      name: session.name,
+      email: session.email,
+      role: session.role,
+      organisationId: session.organisationId,
+      centreIds: session.centreIds,
+    },
+  };
+}
+
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await repo.deleteSession(db, actor.sessionId);
+}
+
+export async function sessionInfo(db: Db, actor: Actor, csrfToken: string): Promise<SessionResponse> {
+  const user = await repo.findSessionUser(db, actor.userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return { user, csrfToken };
+}
+
+export async function purgeExpiredSessions(
+  db: Db,
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<void> {
+  await repo.deleteExpiredSessions(
+    db,
+    new Date(now.getTime() - policy.idleMinutes * 60_000),
+    new Date(now.getTime() - policy.absoluteHours * 3_600_000),
+  );
+}

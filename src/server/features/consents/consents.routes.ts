@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import {
+  consent,
+  consentInput,
+  consentList,
+  consentWithdrawal,
+} from '../../../core/schemas/consent.schema.ts';
+import type { AppDeps } from '../../app.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import * as service from './consents.service.ts';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export function consentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/participants/:id/consents',
+      {
+        schema: {
+          tags: ['consents'],
+          summary: "A participant's consents, in force and withdrawn",
+          params: idParams,
+          response: { 200: consentList, ...errors },
+        },
+      },
+      async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
+    );
+    app.post(
+      '/participants/:id/consents',
+      {
+        schema: {
+          tags: ['consents'],
+          summary: 'Record consent given by the participant',
+          params: idParams,
+          body: consentInput,
+          response: { 201: consent, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await service.record(db, actorOf(request), request.params.id, request.body)),
+    );
+    app.post(
+      '/consents/:id/withdraw',
+      {
+        schema: {
+          tags: ['consents'],
+          summary: 'Withdraw a consent; without consent to participation the record becomes read-only',
+          params: idParams,
+          body: consentWithdrawal,
+          response: { 200: consent, ...errors, 409: errorResponse },
+        },
+      },
+      async (request) => service.withdraw(db, actorOf(request), request.params.id, request.body),
+    );
+  };
+}

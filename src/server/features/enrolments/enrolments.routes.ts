@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { enrolment, enrolmentInput, enrolmentList } from '../../../core/schemas/enrolment.schema.ts';
+import type { AppDeps } from '../../app.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import * as service from './enrolments.service.ts';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/participants/:id/enrolments',
+      {
+        schema: {
+          tags: ['enrolments'],
+          summary: "A participant's enrolments with their steps",
+          params: idParams,
+          response: { 200: enrolmentList, ...errors },
+        },
+      },
+      async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
+    );
+    app.post(
+      '/participants/:id/enrolments',
+      {
+        schema: {
+          tags: ['enrolments'],
+          summary: 'Enrol a participant who has consented to participation',
+          params: idParams,
+          body: enrolmentInput,
+          response: { 201: enrolment, ...errors, 409: errorResponse },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await service.enrol(db, actorOf(request), request.params.id, request.body)),
+    );
+  };
+}

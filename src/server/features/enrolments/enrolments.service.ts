@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import { plannedEndDate } from '../../../core/dates.ts';
+import { AppError } from '../../../core/errors.ts';
+import type { Enrolment, enrolmentInput } from '../../../core/schemas/enrolment.schema.ts';
+import { targetGroupKindForEducation } from '../../../core/target-group.ts';
+import type { Db, Executor } from '../../db/client.ts';
+import { logAccess } from '../access-log/access-log.repo.ts';
+import { type Actor, authorize } from '../auth/actor.ts';
+import { hasParticipationConsent } from '../consents/consents.repo.ts';
+import * as participants from '../participants/participants.service.ts';
+import { firstStep, programmeHasCentre, targetGroupsOf } from '../programmes/programmes.repo.ts';
+import { markEnrolled } from '../referrals/referrals.repo.ts';
+import * as repo from './enrolments.repo.ts';
+
+export async function list(db: Db, actor: Actor, participantId: string): Promise<Enrolment[]> {
+  return db.transaction(async (tx) => {
+    const { participant } = await participants.loadVisible(tx, actor, participantId);
+    await logAccess(tx, actor, [participant], 'read', 'enrolment.list');
+    return (await repo.listForParticipant(tx, participantId)).map(present);
+  });
+}
+
+/**
+ * Enrols a participant who has consented to participation: target group from the education level unless
+ * staff choose another with a reason, planned end from the group's maximum duration, step 1 started.
+ */
+export async function enrol(
+  db: Db,
+  actor: Actor,
+  participantId: string,
+  input: z.output<typeof enrolmentInput>,
+): Promise<Enrolment> {
+  authorize(actor, 'enrolment.write');
+  return db.transaction(async (tx) => {
+    const { participant } = await participants.loadWritable(tx, actor, participantId);
+    if (!actor.centreIds.includes(input.centreId)) throw new AppError('FORBIDDEN');
+    if (!(await programmeHasCentre(tx, input.programmeId, input.centreId)))
+      throw fieldError('centreId', 'invalid_choice');
+    if (!(await hasParticipationConsent(tx, participantId))) throw new AppError('CONSENT_REQUIRED');
+    if (await repo.findActive(tx, participantId, input.programmeId))
+      throw new AppError('ENROLMENT_ALREADY_ACTIVE');
+
+    const group = await chooseTargetGroup(tx, input, participant.educationLevelCode);
+    const step = await firstStep(tx, input.programmeId);
+    if (!step) throw new Error(`programme ${input.programmeId} has no steps`);
+    const enrolment = await repo.insert(tx, {
+      participantId,
+      programmeId: input.programmeId,
+      centreId: input.centreId,
+      targetGroupId: group.id,
+      targetGroupOverrideReason: group.overrideReason,
+      referralId: input.referralId ?? null,
+      startsOn: input.startsOn,
+      plannedEndOn: plannedEndDate(input.startsOn, group.maxDurationMonths),
+      createdBy: actor.userId,
+    });
+    await repo.startStep(tx, {
+      enrolmentId: enrolment.id,
+      stepId: step.id,
+      startedOn: input.startsOn,
+      createdBy: actor.userId,
+    });
+    await markEnrolled(tx, participantId, input.programmeId);
+    await logAccess(tx, actor, [participant], 'create', 'enrolment.create');
+    const created = (await repo.listForParticipant(tx, participantId)).find(
+      (e) => e.enrolment.id === enrolment.id,
+    );
+    if (!created) throw new Error('enrolment vanished');
+    return present(created);
+  });
+}
+
+async function chooseTargetGroup(
+  tx: Executor,
+  input: z.output<typeof enrolmentInput>,
+  educationLevelCode: string | null,
+) {
+  const groups = await targetGroupsOf(tx, input.programmeId);
+  const derivedKind = targetGroupKindForEducation(educationLevelCode);
+  const derived = groups.find((g) => g.kind === derivedKind);
+  if (!input.targetGroupId) {
+    if (!derived) throw new AppError('TARGET_GROUP_REQUIRED');
+    return { ...derived, overrideReason: null };
+  }
+  const chosen = groups.find((g) => g.id === input.targetGroupId);
+  if (!chosen) throw fieldError('targetGroupId', 'invalid_choice');
+  // Choosing another group than the education level points to must be explained.
+  const overrides = derived !== undefined && chosen.id !== derived.id;
+  if (overrides && !input.targetGroupOverrideReason) {
+    throw fieldError('targetGroupOverrideReason', 'override_reason_required');
+  }
+  return { ...chosen, overrideReason: overrides || !derived ? input.targetGroupOverrideReason : null };
+}
+
+function fieldError(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
+}
+
+function present(row: repo.EnrolmentJoinedRow): Enrolment {
+  const e = row.enrolment;
+  return {
+    id: e.id,
+    participantId: e.participantId,
+    programmeId: e.programmeId,
+    programmeName: row.programmeName,
+    centreId: e.centreId,
+    centreName: row.centreName,
+    targetGroupId: e.targetGroupId,
+    targetGroupName: row.targetGroupName,
+    targetGroupKind: row.targetGroupKind,
+    targetGroupOverrideReason: e.targetGroupOverrideReason,
+    startsOn: e.startsOn,
+    plannedEndOn: e.plannedEndOn,
+    exitedOn: e.exitedOn,
+    steps: row.steps.map((s) => ({
+      id: s.id,
+      stepId: s.stepId,
+      ordinal: s.ordinal,
+      name: s.name,
+      startedOn: s.startedOn,
+      endedOn: s.endedOn,
+    })),
+    createdAt: e.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,206 @@
+import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { ParticipantStatus } from '../../../core/enums.ts';
+import type { Executor } from '../../db/client.ts';
+import {
+  centres,
+  consents,
+  educationLevels,
+  enrolments,
+  municipalities,
+  participantIdentityHistory,
+  participantStaff,
+  participants,
+  referrals,
+  users,
+} from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+
+export type ParticipantRow = typeof participants.$inferSelect;
+export type NewParticipant = typeof participants.$inferInsert;
+
+function assignedTo(userId: string): SQL {
+  return sql`exists (select 1 from ${participantStaff} ps
+    where ps.participant_id = ${participants.id} and ps.user_id = ${userId})`;
+}
+
+/**
+ * Who may see a participant: staff of the participant's centre or staff assigned to them; a person with
+ * protected identity only by assigned staff.
+ */
+export function visibleTo(actor: Actor): SQL {
+  const assigned = assignedTo(actor.userId);
+  const inCentre = actor.centreIds.length > 0 ? inArray(participants.centreId, actor.centreIds) : sql`false`;
+  return sql`((${inCentre}) or ${assigned}) and (not ${participants.protectedIdentity} or ${assigned})`;
+}
+
+/** The participant's status, derived from enrolments and referrals so it can never disagree with them. */
+export const participantStatus = sql<ParticipantStatus>`case
+  when exists (select 1 from ${enrolments} e where e.participant_id = ${participants.id} and e.exited_on is null)
+    then 'enrolled'
+  when exists (select 1 from ${referrals} r where r.participant_id = ${participants.id}
+    and r.status in ('received', 'meeting_booked')) then 'referred'
+  when exists (select 1 from ${enrolments} e where e.participant_id = ${participants.id}) then 'exited'
+  else 'closed' end`;
+
+/** Consent to participation was given and then withdrawn, with no newer consent: the record is read-only. */
+export const participantReadOnly = sql<boolean>`(exists (select 1 from ${consents} c
+    where c.participant_id = ${participants.id} and c.participation and c.withdrawn_on is not null)
+  and not exists (select 1 from ${consents} c
+    where c.participant_id = ${participants.id} and c.participation and c.withdrawn_on is null))`;
+
+const summaryColumns = {
+  id: participants.id,
+  identityType: participants.identityType,
+  personalIdentityNumber: participants.personalIdentityNumber,
+  reserveNumber: participants.reserveNumber,
+  firstName: participants.firstName,
+  lastName: participants.lastName,
+  birthDate: participants.birthDate,
+  legalGender: participants.legalGender,
+  centreId: participants.centreId,
+  centreName: centres.name,
+  protectedIdentity: participants.protectedIdentity,
+  status: participantStatus,
+};
+export type ParticipantSummaryRow = Pick<
+  ParticipantRow,
+  | 'id'
+  | 'identityType'
+  | 'personalIdentityNumber'
+  | 'reserveNumber'
+  | 'firstName'
+  | 'lastName'
+  | 'birthDate'
+  | 'legalGender'
+  | 'centreId'
+  | 'protectedIdentity'
+> & { centreName: string; status: ParticipantStatus };
+
+export type ParticipantFilter = {
+  search: { kind: 'number'; value: string } | { kind: 'text'; value: string } | null;
+  centreId: string | undefined;
+  status: ParticipantStatus | undefined;
+};
+
+export async function listVisible(
+  db: Executor,
+  actor: Actor,
+  filter: ParticipantFilter,
+  limit: number,
+  offset: number,
+) {
+  const conditions: SQL[] = [visibleTo(actor)];
+  if (filter.search?.kind === 'number') {
+    conditions.push(
+      sql`(${participants.personalIdentityNumber} like ${`%${filter.search.value}%`} or ${participants.reserveNumber} like ${`%${filter.search.value}%`})`,
+    );
+  } else if (filter.search?.kind === 'text') {
+    conditions.push(sql`${participants.searchText} like ${`%${filter.search.value}%`}`);
+  }
+  if (filter.centreId) conditions.push(eq(participants.centreId, filter.centreId));
+  if (filter.status) conditions.push(sql`${participantStatus} = ${filter.status}`);
+  const where = and(...conditions);
+  const items = await db
+    .select(summaryColumns)
+    .from(participants)
+    .innerJoin(centres, eq(centres.id, participants.centreId))
+    .where(where)
+    .orderBy(asc(participants.sortName), asc(participants.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(participants).where(where);
+  return { items: items satisfies ParticipantSummaryRow[], total: total?.n ?? 0 };
+}
+
+export async function findById(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      participant: participants,
+      centreName: centres.name,
+      municipalityName: municipalities.name,
+      educationLevelName: educationLevels.name,
+      status: participantStatus,
+      readOnly: participantReadOnly,
+    })
+    .from(participants)
+    .innerJoin(centres, eq(centres.id, participants.centreId))
+    .leftJoin(municipalities, eq(municipalities.code, participants.municipalityCode))
+    .leftJoin(educationLevels, eq(educationLevels.code, participants.educationLevelCode))
+    .where(eq(participants.id, id));
+  return row ?? null;
+}
+export type ParticipantDetailRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+export async function isAssigned(db: Executor, participantId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(participantStaff)
+    .where(and(eq(participantStaff.participantId, participantId), eq(participantStaff.userId, userId)));
+  return (row?.n ?? 0) > 0;
+}
+
+export async function findIdByIdentityNumber(db: Executor, normalised: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(eq(participants.personalIdentityNumber, normalised));
+  return row?.id ?? null;
+}
+
+export async function insert(db: Executor, values: NewParticipant): Promise<ParticipantRow> {
+  const [row] = await db.insert(participants).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** Updates only if nobody else saved since `version`; returns null on a lost race. */
+export async function updateVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<NewParticipant>,
+): Promise<ParticipantRow | null> {
+  const [row] = await db
+    .update(participants)
+    .set({ ...values, version: sql`${participants.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(participants.id, id), eq(participants.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function insertIdentityHistory(
+  db: Executor,
+  entry: typeof participantIdentityHistory.$inferInsert,
+): Promise<void> {
+  await db.insert(participantIdentityHistory).values(entry);
+}
+
+export async function identityHistory(db: Executor, participantId: string) {
+  return db
+    .select({
+      identityType: participantIdentityHistory.identityType,
+      identityNumber: participantIdentityHistory.identityNumber,
+      replacedAt: participantIdentityHistory.replacedAt,
+    })
+    .from(participantIdentityHistory)
+    .where(eq(participantIdentityHistory.participantId, participantId))
+    .orderBy(asc(participantIdentityHistory.replacedAt));
+}
+
+export async function assignedStaff(db: Executor, participantId: string) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      isContact: participantStaff.isContact,
+    })
+    .from(participantStaff)
+    .innerJoin(users, eq(users.id, participantStaff.userId))
+    .where(eq(participantStaff.participantId, participantId))
+    .orderBy(asc(users.name));
+}
+
+export async function assign(db: Executor, participantId: string, userId: string, isContact: boolean) {
+  await db.insert(participantStaff).values({ participantId, userId, isContact }).onConflictDoNothing();
+}

@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accessLogList } from '../../../core/schemas/auth.schema.ts';
+import { errorResponse, idParams, pageQuery } from '../../../core/schemas/common.ts';
+import {
+  identityReplacement,
+  participantDetail,
+  participantList,
+  participantListQuery,
+  participantUpdate,
+} from '../../../core/schemas/participant.schema.ts';
+import type { AppDeps } from '../../app.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import * as accessLog from '../access-log/access-log.service.ts';
+import * as service from './participants.service.ts';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/participants',
+      {
+        schema: {
+          tags: ['participants'],
+          summary: 'Participants the user may see, searched by name or number',
+          querystring: participantListQuery,
+          response: { 200: participantList, ...errors },
+        },
+      },
+      async (request) => service.list(db, actorOf(request), request.query),
+    );
+
+    app.get(
+      '/participants/:id',
+      {
+        schema: {
+          tags: ['participants'],
+          summary: 'One participant; the read is written to the access log',
+          params: idParams,
+          response: { 200: participantDetail, ...errors },
+        },
+      },
+      async (request) => service.get(db, actorOf(request), request.params.id),
+    );
+
+    app.put(
+      '/participants/:id',
+      {
+        schema: {
+          tags: ['participants'],
+          summary: 'Update personal details; refused with 409 if someone else saved since `version`',
+          params: idParams,
+          body: participantUpdate,
+          response: { 200: participantDetail, ...errors, 409: errorResponse },
+        },
+      },
+      async (request) => service.update(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.post(
+      '/participants/:id/identity',
+      {
+        schema: {
+          tags: ['participants'],
+          summary: 'Replace a reserve identity with a personal identity or coordination number',
+          params: idParams,
+          body: identityReplacement,
+          response: { 200: participantDetail, ...errors, 409: errorResponse },
+        },
+      },
+      async (request) => service.replaceIdentity(db, actorOf(request), request.params.id, request.body),
+    );
+
+    app.get(
+      '/participants/:id/access-log',
+      {
+        schema: {
+          tags: ['participants'],
+          summary: 'Who has read or changed this participant (administrators)',
+          params: idParams,
+          querystring: pageQuery,
+          response: { 200: accessLogList, ...errors },
+        },
+      },
+      async (request) => accessLog.listForParticipant(db, actorOf(request), request.params.id, request.query),
+    );
+  };
+}

@@ -1,0 +1,58 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { programme, programmeList, referenceList } from '../../../core/schemas/programme.schema.ts';
+import type { AppDeps } from '../../app.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import * as service from './programmes.service.ts';
+
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+
+export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/programmes',
+      {
+        schema: {
+          tags: ['programmes'],
+          summary: "Programmes run in the user's centres",
+          response: { 200: programmeList, 401: errorResponse },
+        },
+      },
+      async (request) => ({ items: await service.list(db, actorOf(request)) }),
+    );
+    app.get(
+      '/programmes/:id',
+      {
+        schema: {
+          tags: ['programmes'],
+          summary: 'One programme with its centres, target groups and steps',
+          params: idParams,
+          response: { 200: programme, ...errors },
+        },
+      },
+      async (request) => service.get(db, actorOf(request), request.params.id),
+    );
+    app.get(
+      '/reference/municipalities',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'Swedish municipalities (kommunkod)',
+          response: { 200: referenceList, 401: errorResponse },
+        },
+      },
+      async () => ({ items: await service.municipalities(db) }),
+    );
+    app.get(
+      '/reference/education-levels',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'SUN 2020 education levels',
+          response: { 200: referenceList, 401: errorResponse },
+        },
+      },
+      async () => ({ items: await service.educationLevels(db) }),
+    );
+  };
+}

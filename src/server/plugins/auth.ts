@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../core/errors.ts';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../features/auth/actor.ts';
+import { resolveSession, type SessionPolicy, safeEqual } from '../features/auth/auth.service.ts';
+
+export const sessionCookie = 'stegvis_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The logged-in member of staff; null on public routes without a session. */
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, health checks, docs). */
+    public?: boolean;
+  }
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The actor of an authenticated route; the auth hook has already refused requests without one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED');
+  return request.actor;
+}
+
+/**
+ * Sessions live in the database and are found by the hash of the cookie token. Every state-changing request
+ * must carry the session's CSRF token in `x-csrf-token` (synchronizer token) and, when the browser sends an
+ * Origin, come from our own origin.
+ */
+export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    // The API docs are public; pages and assets of the web app carry no data.
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const token = request.cookies[sessionCookie];
+    if (token) {
+      const session = await resolveSession(db, token, policy);
+      if (session) {
+        request.actor = session.actor;
+        request.csrfToken = session.csrfToken;
+      } else {
+        reply.clearCookie(sessionCookie, { path: '/' });
+      }
+    }
+    const isPublic = request.routeOptions.config?.public === true;
+    if (!safeMethods.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_INVALID');
+    if (isPublic) return;
+    if (!request.actor) throw new AppError('UNAUTHENTICATED');
+    if (!safeMethods.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
+        throw new AppError('CSRF_INVALID');
+      }
+    }
+  });
+}
+
+function sameOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === request.host;
+  } catch {
+    return false;
+  }
+}
+
+export function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
+  reply.setCookie(sessionCookie, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    // Secure whenever the client reached us over https, directly or through a trusted proxy.
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  });
+}
