@@ -27,6 +27,8 @@ export function parseIdentityNumber(
   if (!match) return { ok: false, error: 'PIN_FORMAT' };
   const [, century, yymmdd = '', separator, serial = ''] = match;
   if (century && separator === '+') return { ok: false, error: 'PIN_FORMAT' };
+  // Serial number 000 is never issued.
+  if (serial.startsWith('000')) return { ok: false, error: 'PIN_FORMAT' };
   if (!luhnValid(yymmdd + serial)) return { ok: false, error: 'PIN_CHECKSUM' };
 
   const yy = Number(yymmdd.slice(0, 2));

@@ -10,7 +10,7 @@ import { loggerOptions } from './plugins/logging.ts';
 const config = loadConfig();
 const database: Database = config.databaseUrl
   ? await openPostgres(config.databaseUrl, config.databasePoolSize)
-  : await openPglite(config.dataDir);
+  : await openPglite({ dataDir: config.dataDir });
 await loadReferenceData(database.db);
 const logins = config.demoData ? await seedDemoData(database.db, todayInSweden()) : [];
 

@@ -23,6 +23,8 @@ export type Database = {
   /** Throws when the database does not answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: a dump of the whole database, to open copies from. */
+  snapshot?: () => Promise<Blob>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -30,9 +32,14 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 // Serialises migrations when several app instances start against one PostgreSQL at once.
 const migrationLockKey = 7_351_020_001;
 
-export async function openPglite(dataDir?: string): Promise<Database> {
+/**
+ * The embedded database: on disk in `dataDir`, or in memory without one. `snapshot` starts it from a dump
+ * of an already migrated database (see `snapshotPglite`), which tests use to skip the migrations' cost.
+ */
+export async function openPglite(options: { dataDir?: string; snapshot?: Blob } = {}): Promise<Database> {
+  const { dataDir, snapshot } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });
@@ -43,6 +50,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
       await client.query('select 1');
     },
     close: () => client.close(),
+    snapshot: () => client.dumpDataDir('none'),
   };
 }
 

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { Role } from '../../core/enums.ts';
+import type { ParticipantInput } from '../../core/schemas/participant.schema.ts';
+import type { Db } from '../db/client.ts';
+import {
+  centres,
+  organisations,
+  programmeCentres,
+  programmeOrganisations,
+  programmeSteps,
+  programmes,
+  targetGroups,
+  userCentres,
+  users,
+} from '../db/schema.ts';
+import { hashPassword } from '../features/auth/password.ts';
+import { login, type Session } from './test-app.ts';
+
+// Factories build what a test needs, parents included, with unique values so tests never share rows.
+
+export const testPassword = 'correct horse battery staple';
+
+export async function createOrganisation(db: Db, name = `Kommun ${randomUUID().slice(0, 6)}`) {
+  const [row] = await db
+    .insert(organisations)
+    .values({ kind: 'municipality', name, municipalityCode: '0136' })
+    .returning();
+  if (!row) throw new Error('no organisation');
+  return row;
+}
+
+export async function createCentre(db: Db, organisationId?: string) {
+  const orgId = organisationId ?? (await createOrganisation(db)).id;
+  const [row] = await db
+    .insert(centres)
+    .values({ organisationId: orgId, name: `Centrum ${randomUUID().slice(0, 6)}`, municipalityCode: '0136' })
+    .returning();
+  if (!row) throw new Error('no centre');
+  return row;
+}
+
+/** A programme like Etableringscentrum: two target groups (12 and 6 months) and six steps. */
+export async function createProgramme(db: Db, centreIds: string[]) {
+  const [firstCentre] = await db.select().from(centres).limit(1);
+  const owner = firstCentre?.organisationId ?? (await createOrganisation(db)).id;
+  const [programme] = await db
+    .insert(programmes)
+    .values({
+      name: `Program ${randomUUID().slice(0, 6)}`,
+      funderProjectNumber: '2017/00162',
+      startsOn: '2025-01-01',
+      endsOn: '2028-06-30',
+      plannedParticipants: 800,
+      goalPercent: 55,
+      goalDescription: '55 % i arbete eller studier 90 dagar efter avslut',
+      ownerOrganisationId: owner,
+    })
+    .returning();
+  if (!programme) throw new Error('no programme');
+  await db.insert(programmeOrganisations).values({ programmeId: programme.id, organisationId: owner });
+  await db.insert(programmeCentres).values(centreIds.map((centreId) => ({ programmeId: programme.id, centreId })));
+  const groups = await db
+    .insert(targetGroups)
+    .values([
+      { programmeId: programme.id, kind: 'short_educated', name: 'Kortutbildade', maxDurationMonths: 12 },
+      { programmeId: programme.id, kind: 'upper_secondary_or_higher', name: 'Gymnasial eller högre', maxDurationMonths: 6 },
+    ])
+    .returning();
+  const steps = await db
+    .insert(programmeSteps)
+    .values(['Inskrivning', 'Bas', 'Språk', 'Rusta', 'Jobbförberedande', 'Praktik'].map((name, i) => ({
+      programmeId: programme.id,
+      ordinal: i + 1,
+      name,
+    })))
+    .returning();
+  const short = groups.find((g) => g.kind === 'short_educated');
+  const higher = groups.find((g) => g.kind === 'upper_secondary_or_higher');
+  if (!short || !higher) throw new Error('no target groups');
+  return { programme, short, higher, steps };
+}
+
+export async function createUser(db: Db, role: Role, centreIds: string[], organisationId?: string) {
+  const orgId = organisationId ?? (await createOrganisation(db)).id;
+  const [user] = await db
+    .insert(users)
+    .values({
+      organisationId: orgId,
+      email: `${role}.${randomUUID().slice(0, 8)}@test.example`,
+      name: `Test ${role}`,
+      role,
+      passwordHash: await hashPassword(testPassword),
+    })
+    .returning();
+  if (!user) throw new Error('no user');
+  if (centreIds.length > 0) await db.insert(userCentres).values(centreIds.map((centreId) => ({ userId: user.id, centreId })));
+  return user;
+}
+
+export async function createSession(app: FastifyInstance, db: Db, role: Role, centreIds: string[], organisationId?: string) {
+  const user = await createUser(db, role, centreIds, organisationId);
+  return login(app, user.email, testPassword);
+}
+
+/** Two centres of one programme, each with a coordinator: the usual cast of a server test. */
+export async function createWorld(app: FastifyInstance, db: Db) {
+  const organisation = await createOrganisation(db);
+  const centre = await createCentre(db, organisation.id);
+  const otherCentre = await createCentre(db);
+  const programme = await createProgramme(db, [centre.id, otherCentre.id]);
+  const caseworker = await createSession(app, db, 'coordinator', [centre.id], organisation.id);
+  const otherCaseworker = await createSession(app, db, 'coordinator', [otherCentre.id], otherCentre.organisationId);
+  return { organisation, centre, otherCentre, programme, caseworker, otherCaseworker };
+}
+
+let serial = 0;
+/** A valid personal identity number, different on every call (a Luhn check digit on a running serial). */
+export function uniquePersonalIdentityNumber(birth = '19850315'): string {
+  serial += 1;
+  const base = `${birth.slice(2)}${String((serial * 7 + process.pid) % 1000).padStart(3, '0')}`;
+  return `${birth}${base.slice(6)}${luhn(base)}`;
+}
+
+export function luhn(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let n = Number(digits[i]) * (i % 2 === 0 ? 2 : 1);
+    if (n > 9) n -= 9;
+    sum += n;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function personInput(overrides: Partial<ParticipantInput> = {}): ParticipantInput {
+  return {
+    personalIdentityNumber: uniquePersonalIdentityNumber(),
+    firstName: 'Amal',
+    lastName: 'Haile',
+    preferredLanguage: 'ar',
+    interpreterNeeded: true,
+    phone: '070-123 45 67',
+    email: 'amal@example.se',
+    streetAddress: 'Storgatan 1',
+    postalCode: '136 40',
+    city: 'Haninge',
+    municipalityCode: '0136',
+    educationLevelCode: '106',
+    protectedIdentity: false,
+    ...overrides,
+  };
+}
+
+/** Registers a referral with a new person through the API and returns the referral. */
+export async function referParticipant(
+  session: Session,
+  world: { centre: { id: string }; programme: { programme: { id: string } } },
+  person: Partial<ParticipantInput> = {},
+) {
+  const response = await session.post('/api/referrals', {
+    participant: personInput(person),
+    programmeId: world.programme.programme.id,
+    centreId: world.centre.id,
+    referringOfficer: 'Handläggare Test',
+    referringOffice: 'Arbetsförmedlingen Haninge',
+    referredOn: '2026-11-02',
+    basis: 'establishment_programme',
+    note: null,
+  });
+  if (response.statusCode !== 201) throw new Error(`referral failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { id: string; participantId: string; version: number };
+}
+
+export async function consentToParticipation(session: Session, participantId: string) {
+  const response = await session.post(`/api/participants/${participantId}/consents`, {
+    purposes: ['participation', 'data_sharing', 'funder_reporting'],
+    givenOn: '2026-11-05',
+    method: 'paper',
+    language: 'ar',
+  });
+  if (response.statusCode !== 201) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { id: string };
+}

@@ -1,0 +1,43 @@
+import { useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Programme, programmeList, referenceList } from '../../core/schemas/programme.schema.ts';
+import { api } from './client.ts';
+
+export type ReferenceList = z.infer<typeof referenceList>;
+export type ProgrammeList = z.infer<typeof programmeList>;
+
+// Code lists and programmes change seldom: fetch once per visit.
+const forever = { staleTime: Number.POSITIVE_INFINITY, gcTime: Number.POSITIVE_INFINITY };
+
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: ['reference', 'municipalities'],
+    queryFn: () => api.get<ReferenceList>('/reference/municipalities'),
+    ...forever,
+  });
+}
+
+export function useEducationLevels() {
+  return useQuery({
+    queryKey: ['reference', 'education-levels'],
+    queryFn: () => api.get<ReferenceList>('/reference/education-levels'),
+    ...forever,
+  });
+}
+
+export function useProgrammes() {
+  return useQuery({
+    queryKey: ['programmes'],
+    queryFn: () => api.get<ProgrammeList>('/programmes'),
+    ...forever,
+  });
+}
+
+export function useProgramme(id: string | null) {
+  return useQuery({
+    queryKey: ['programmes', id],
+    queryFn: () => api.get<Programme>(`/programmes/${id}`),
+    enabled: Boolean(id),
+    ...forever,
+  });
+}

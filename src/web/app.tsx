@@ -1,0 +1,77 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { Loading } from './components/query-state.tsx';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage } from './layout/not-found.page.tsx';
+import { RequireSession } from './layout/require-session.tsx';
+import { RouteError } from './layout/route-error.tsx';
+
+function InitialLoading() {
+  return <Loading />;
+}
+
+// Feature pages load on demand, so the first load carries only the frame and the page asked for.
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      Component: AppLayout,
+      HydrateFallback: InitialLoading,
+      children: [
+        {
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              path: 'login',
+              lazy: async () => ({ Component: (await import('./features/auth/login.page.tsx')).LoginPage }),
+            },
+            {
+              Component: RequireSession,
+              children: [
+                { index: true, element: <Navigate to="/deltagare" replace /> },
+                {
+                  path: 'deltagare',
+                  lazy: async () => ({
+                    Component: (await import('./features/participants/participant-list.page.tsx'))
+                      .ParticipantListPage,
+                  }),
+                },
+                {
+                  path: 'deltagare/:id',
+                  lazy: async () => ({
+                    Component: (await import('./features/participants/participant.page.tsx')).ParticipantPage,
+                  }),
+                },
+                {
+                  path: 'remisser',
+                  lazy: async () => ({
+                    Component: (await import('./features/referrals/referral-inbox.page.tsx'))
+                      .ReferralInboxPage,
+                  }),
+                },
+                {
+                  path: 'remisser/ny',
+                  lazy: async () => ({
+                    Component: (await import('./features/referrals/new-referral.page.tsx')).NewReferralPage,
+                  }),
+                },
+                {
+                  path: 'remisser/import',
+                  lazy: async () => ({
+                    Component: (await import('./features/import/referral-import.page.tsx'))
+                      .ReferralImportPage,
+                  }),
+                },
+                {
+                  path: 'admin/anvandare',
+                  lazy: async () => ({
+                    Component: (await import('./features/admin/user-admin.page.tsx')).UserAdminPage,
+                  }),
+                },
+                { path: '*', Component: NotFoundPage },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { can } from '../../../core/permissions.ts';
+import type { Enrolment } from '../../../core/schemas/enrolment.schema.ts';
+import type { ParticipantDetail } from '../../../core/schemas/participant.schema.ts';
+import { type Column, DataTable } from '../../components/data-table.tsx';
+import { formatDate, personName } from '../../components/format.ts';
+import { Notice } from '../../components/notice.tsx';
+import { QueryState } from '../../components/query-state.tsx';
+import { useCurrentUser } from '../auth/session.queries.ts';
+import { EnrolmentForm } from './enrolment-form.tsx';
+import { useEnrolments } from './enrolments.queries.ts';
+
+export function EnrolmentsTab({ participant }: { participant: ParticipantDetail }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const enrolments = useEnrolments(participant.id);
+  const [enrolled, setEnrolled] = useState(false);
+  const mayWrite = can(user.role, 'enrolment.write') && !participant.readOnly;
+
+  const columns: Column<Enrolment>[] = [
+    { key: 'programme', header: t('field.programmeId'), isRowHeader: true, cell: (e) => e.programmeName },
+    { key: 'centre', header: t('field.centreId'), cell: (e) => e.centreName },
+    {
+      key: 'targetGroup',
+      header: t('field.targetGroupId'),
+      cell: (e) => (
+        <>
+          {e.targetGroupName}
+          {e.targetGroupOverrideReason ? (
+            <p className="cell-note">
+              {t('enrolments.overrideReason', { reason: e.targetGroupOverrideReason })}
+            </p>
+          ) : null}
+        </>
+      ),
+    },
+    { key: 'startsOn', header: t('field.startsOn'), cell: (e) => formatDate(e.startsOn) },
+    { key: 'plannedEndOn', header: t('enrolments.plannedEnd'), cell: (e) => formatDate(e.plannedEndOn) },
+    {
+      key: 'exitedOn',
+      header: t('enrolments.exitedOn'),
+      cell: (e) => (e.exitedOn ? formatDate(e.exitedOn) : t('enrolments.ongoing')),
+    },
+    {
+      key: 'steps',
+      header: t('enrolments.currentSteps'),
+      cell: (e) => {
+        const current = e.steps.filter((s) => s.endedOn === null).sort((a, b) => a.ordinal - b.ordinal);
+        if (current.length === 0) return t('enrolments.noCurrentSteps');
+        return (
+          <ul className="plain-list">
+            {current.map((s) => (
+              <li key={s.id}>
+                {s.ordinal}. {s.name}{' '}
+                <span className="muted">
+                  ({t('enrolments.stepSince', { date: formatDate(s.startedOn) })})
+                </span>
+              </li>
+            ))}
+          </ul>
+        );
+      },
+    },
+  ];
+
+  return (
+    <div className="stack">
+      <section>
+        <h2 id="enrolments-heading">{t('enrolments.heading')}</h2>
+        {enrolled ? (
+          <Notice tone="success" live>
+            {t('enrolments.enrolledNotice')}
+          </Notice>
+        ) : null}
+        <QueryState query={enrolments}>
+          {(data) => (
+            <>
+              <DataTable
+                caption={t('enrolments.tableCaption', { name: personName(participant) })}
+                captionHidden
+                columns={columns}
+                rows={data.items}
+                rowKey={(e) => e.id}
+                emptyText={t('enrolments.empty')}
+              />
+              {mayWrite ? (
+                <EnrolmentForm
+                  participant={participant}
+                  activeProgrammeIds={data.items.filter((e) => e.exitedOn === null).map((e) => e.programmeId)}
+                  onEnrolled={() => setEnrolled(true)}
+                />
+              ) : null}
+            </>
+          )}
+        </QueryState>
+      </section>
+    </div>
+  );
+}

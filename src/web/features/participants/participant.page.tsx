@@ -1,0 +1,157 @@
+import type { Key } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams, useSearchParams } from 'react-router';
+import { can } from '../../../core/permissions.ts';
+import type { ParticipantDetail } from '../../../core/schemas/participant.schema.ts';
+import { isApiError } from '../../api/client.ts';
+import { type DescriptionItem, DescriptionList } from '../../components/description-list.tsx';
+import { formatDate, personName } from '../../components/format.ts';
+import { Notice } from '../../components/notice.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { ErrorState, Loading } from '../../components/query-state.tsx';
+import { StatusBadge } from '../../components/status-badge.tsx';
+import { NotFoundPage } from '../../layout/not-found.page.tsx';
+import { AccessLogTab } from '../admin/access-log.tab.tsx';
+import { useCurrentUser } from '../auth/session.queries.ts';
+import { ConsentsTab } from '../consents/consents.tab.tsx';
+import { EnrolmentsTab } from '../enrolments/enrolments.tab.tsx';
+import { ParticipantReferralsTab } from '../referrals/participant-referrals.tab.tsx';
+import { OverviewTab } from './overview.tab.tsx';
+import { useParticipant } from './participants.queries.ts';
+import { ProtectedIdentityMarker } from './protected-identity-marker.tsx';
+
+// Tab ids are the Swedish words in the address (?flik=samtycke), so a tab can be linked to.
+const tabIds = ['oversikt', 'remisser', 'samtycke', 'inskrivning', 'atkomstlogg'] as const;
+type TabId = (typeof tabIds)[number];
+
+export function ParticipantPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const user = useCurrentUser();
+  const participant = useParticipant(id);
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const showAccessLog = can(user.role, 'accessLog.read');
+  const requested = searchParams.get('flik');
+  const tab: TabId =
+    tabIds.includes(requested as TabId) && (requested !== 'atkomstlogg' || showAccessLog)
+      ? (requested as TabId)
+      : 'oversikt';
+  const tabLabel = t(`participant.tabs.${tab}`);
+  const documentTitle = `${tabLabel} – ${t('participant.title')}`;
+
+  if (participant.isPending) {
+    return (
+      <>
+        <PageHeader title={t('participant.title')} documentTitle={documentTitle} />
+        <Loading />
+      </>
+    );
+  }
+  if (participant.isError) {
+    if (isApiError(participant.error) && participant.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageHeader title={t('participant.title')} documentTitle={documentTitle} />
+        <ErrorState error={participant.error} onRetry={() => participant.refetch()} />
+      </>
+    );
+  }
+
+  const detail = participant.data;
+  const selectTab = (key: Key) => {
+    const next = new URLSearchParams(searchParams);
+    next.set('flik', String(key));
+    setSearchParams(next, { replace: true, state: null });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={<bdi>{personName(detail)}</bdi>}
+        documentTitle={documentTitle}
+        actions={<StatusBadge kind="participant" status={detail.status} />}
+      >
+        <KeyFacts participant={detail} />
+      </PageHeader>
+
+      {notice === 'referralSaved' ? (
+        <Notice tone="success" live>
+          {t('participant.referralSavedNotice')}
+        </Notice>
+      ) : null}
+      {detail.readOnly ? <Notice tone="warning">{t('participant.readOnlyNotice')}</Notice> : null}
+
+      <Tabs className="tabs" selectedKey={tab} onSelectionChange={selectTab}>
+        <TabList className="tab-list" aria-label={t('participant.tabsLabel')}>
+          <Tab className="tab" id="oversikt">
+            {t('participant.tabs.oversikt')}
+          </Tab>
+          <Tab className="tab" id="remisser">
+            {t('participant.tabs.remisser')}
+          </Tab>
+          <Tab className="tab" id="samtycke">
+            {t('participant.tabs.samtycke')}
+          </Tab>
+          <Tab className="tab" id="inskrivning">
+            {t('participant.tabs.inskrivning')}
+          </Tab>
+          {showAccessLog ? (
+            <Tab className="tab" id="atkomstlogg">
+              {t('participant.tabs.atkomstlogg')}
+            </Tab>
+          ) : null}
+        </TabList>
+        <TabPanel className="tab-panel" id="oversikt">
+          <OverviewTab participant={detail} />
+        </TabPanel>
+        <TabPanel className="tab-panel" id="remisser">
+          <ParticipantReferralsTab participant={detail} />
+        </TabPanel>
+        <TabPanel className="tab-panel" id="samtycke">
+          <ConsentsTab participant={detail} />
+        </TabPanel>
+        <TabPanel className="tab-panel" id="inskrivning">
+          <EnrolmentsTab participant={detail} />
+        </TabPanel>
+        {showAccessLog ? (
+          <TabPanel className="tab-panel" id="atkomstlogg">
+            <AccessLogTab participantId={detail.id} />
+          </TabPanel>
+        ) : null}
+      </Tabs>
+    </>
+  );
+}
+
+function KeyFacts({ participant }: { participant: ParticipantDetail }) {
+  const { t } = useTranslation();
+  const language = participant.preferredLanguage
+    ? t(`language.${participant.preferredLanguage}` as 'language.sv')
+    : t('common.notGiven');
+  const items: DescriptionItem[] = [
+    {
+      key: 'identity',
+      term: t(`identityType.${participant.identityType}`),
+      value: participant.identityNumber,
+    },
+    { key: 'birthDate', term: t('field.birthDate'), value: formatDate(participant.birthDate) },
+    { key: 'legalGender', term: t('field.legalGender'), value: t(`legalGender.${participant.legalGender}`) },
+    { key: 'centre', term: t('field.centreId'), value: participant.centreName },
+    {
+      key: 'language',
+      term: t('field.preferredLanguage'),
+      value: participant.interpreterNeeded
+        ? t('participant.languageWithInterpreter', { language })
+        : language,
+    },
+  ];
+  return (
+    <div className="key-facts">
+      <DescriptionList items={items} emptyLabel={t('common.notGiven')} />
+      {participant.protectedIdentity ? <ProtectedIdentityMarker /> : null}
+    </div>
+  );
+}

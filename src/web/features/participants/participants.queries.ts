@@ -1,0 +1,74 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { ParticipantStatus } from '../../../core/enums.ts';
+import type { accessLogList } from '../../../core/schemas/auth.schema.ts';
+import type {
+  ParticipantDetail,
+  ParticipantList,
+  ParticipantUpdate,
+} from '../../../core/schemas/participant.schema.ts';
+import { api, queryString } from '../../api/client.ts';
+
+export type AccessLogList = z.infer<typeof accessLogList>;
+
+export type ParticipantListParams = {
+  q?: string;
+  centreId?: string;
+  status?: ParticipantStatus | '';
+  page: number;
+  pageSize: number;
+};
+
+export const participantKeys = {
+  all: ['participants'] as const,
+  list: (params: ParticipantListParams) => ['participants', 'list', params] as const,
+  detail: (id: string) => ['participants', 'detail', id] as const,
+  accessLog: (id: string) => ['participants', 'access-log', id] as const,
+};
+
+export function useParticipantList(params: ParticipantListParams) {
+  return useQuery({
+    queryKey: participantKeys.list(params),
+    queryFn: () => api.get<ParticipantList>(`/participants${queryString(params)}`),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useParticipant(id: string, enabled = true) {
+  return useQuery({
+    queryKey: participantKeys.detail(id),
+    queryFn: () => api.get<ParticipantDetail>(`/participants/${id}`),
+    enabled: enabled && id !== '',
+  });
+}
+
+export function useUpdateParticipant(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ParticipantUpdate) => api.put<ParticipantDetail>(`/participants/${id}`, input),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(participantKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: [...participantKeys.all, 'list'] });
+    },
+  });
+}
+
+export function useReplaceIdentity(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { personalIdentityNumber: string; version: number }) =>
+      api.post<ParticipantDetail>(`/participants/${id}/identity`, input),
+    onSuccess: (detail) => {
+      queryClient.setQueryData(participantKeys.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: [...participantKeys.all, 'list'] });
+    },
+  });
+}
+
+export function useAccessLog(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: participantKeys.accessLog(id),
+    queryFn: () => api.get<AccessLogList>(`/participants/${id}/access-log`),
+    enabled,
+  });
+}

@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { can } from '../../core/permissions.ts';
+import { useLogout, useSession } from '../features/auth/session.queries.ts';
+import { useLocale } from '../i18n/index.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+/** The frame of every page: skip link, top bar, main navigation and the main landmark. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const session = useSession();
+  const user = session.data?.user;
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const navigation = useNavigation();
+  useFocusHeadingOnNavigation(location.pathname);
+
+  return (
+    <I18nProvider locale={locale === 'sv' ? 'sv-SE' : 'en-GB'}>
+      <a href="#main" className="skip-link">
+        {t('app.skipLink')}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            {t('app.name')}
+          </Link>
+          <div className="header-tools">
+            {user ? (
+              <p className="header-user">
+                <span className="header-user-name">{user.name}</span>
+                <span className="header-user-role">
+                  {t(`role.${user.role}`)}, {user.organisationName}
+                </span>
+              </p>
+            ) : null}
+            <LanguageSwitch />
+            {user ? (
+              <button
+                type="button"
+                className="header-button"
+                disabled={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              >
+                {t('app.logout')}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      {user ? (
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul className="container main-nav-list">
+            <li>
+              <NavLink to="/deltagare">{t('nav.participants')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/remisser" end>
+                {t('nav.referrals')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/remisser/import">{t('nav.import')}</NavLink>
+            </li>
+            {can(user.role, 'user.manage') ? (
+              <li>
+                <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      {navigation.state === 'loading' ? (
+        <div className="route-progress" role="status">
+          <span className="visually-hidden">{t('common.loadingPage')}</span>
+        </div>
+      ) : null}
+      <main id="main" tabIndex={-1} className="container main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">{t('app.footer')}</div>
+      </footer>
+    </I18nProvider>
+  );
+}
+
+// After a client-side navigation, focus the new page's heading so screen readers announce the page.
+function useFocusHeadingOnNavigation(pathname: string): void {
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname]);
+}
