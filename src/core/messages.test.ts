@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessages, fieldLabels, fieldMessages } from './messages.ts';
-import { describeIssues } from './messages.ts';
+import { describeIssues, errorMessages, fieldLabels, fieldMessages } from './messages.ts';
 import { participantInput } from './schemas/participant.schema.ts';
 
 describe('describeIssues', () => {
   it('names the field in Swedish and in English', () => {
-    const result = participantInput.safeParse({ firstName: '', lastName: 'Haile', personalIdentityNumber: '199001010018' });
+    const result = participantInput.safeParse({
+      firstName: '',
+      lastName: 'Haile',
+      personalIdentityNumber: '199001010018',
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     const sv = describeIssues(result.error.issues, 'sv');
@@ -23,7 +26,11 @@ describe('describeIssues', () => {
     const result = participantInput.safeParse({ firstName: 'Amal', lastName: 'Haile' });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(describeIssues(result.error.issues, 'sv').map((e) => e.field).sort()).toEqual(['birthDate', 'legalGender']);
+    expect(
+      describeIssues(result.error.issues, 'sv')
+        .map((e) => e.field)
+        .sort(),
+    ).toEqual(['birthDate', 'legalGender']);
   });
 });
 

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
-import Personnummer from 'personnummer';
+import personnummerModule from 'personnummer';
 import { describe, expect, it } from 'vitest';
 import { formatIdentityNumber, parseIdentityNumber } from './personal-identity-number.ts';
+
+// The package is CommonJS typed as an ES module: the class is the default export at run time.
+const Personnummer = personnummerModule as unknown as typeof personnummerModule.default;
 
 const today = new Date(2026, 10, 22);
 
@@ -24,7 +27,10 @@ describe('parseIdentityNumber', () => {
 
   it('accepts 10 digits with "-" and picks the latest century not in the future', () => {
     const result = parse('900101-0017');
-    expect(result).toMatchObject({ ok: true, value: { normalised: '199001010017', birthDate: '1990-01-01' } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { normalised: '199001010017', birthDate: '1990-01-01' },
+    });
   });
 
   it('reads "+" as 100 years or older', () => {
@@ -78,7 +84,15 @@ describe('parseIdentityNumber', () => {
 
   it('refuses malformed input', () => {
     const serialZero = `900101000${checkDigit('900101000')}`;
-    for (const bad of ['', '123', 'abcdefghijkl', '19900101--0017', '1990010100170', '19900101+0017', serialZero]) {
+    for (const bad of [
+      '',
+      '123',
+      'abcdefghijkl',
+      '19900101--0017',
+      '1990010100170',
+      '19900101+0017',
+      serialZero,
+    ]) {
       expect(parse(bad)).toEqual({ ok: false, error: 'PIN_FORMAT' });
     }
   });
@@ -104,7 +118,10 @@ describe('parseIdentityNumber', () => {
           const day = date.getDate() + (coordination ? 60 : 0);
           const digits = `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(day)}${String(serial).padStart(3, '0')}${check}`;
           const ours = parse(digits).ok;
-          const theirs = Personnummer.valid(digits, { allowCoordinationNumber: true, allowInterimNumber: false });
+          const theirs = Personnummer.valid(digits, {
+            allowCoordinationNumber: true,
+            allowInterimNumber: false,
+          });
           expect(ours).toBe(theirs);
         },
       ),

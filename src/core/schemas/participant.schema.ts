@@ -8,52 +8,55 @@ import { id, isoDate, optionalText, pageQuery, requiredText, version } from './c
  * A person as staff enter them. Without a personal identity number the participant gets a reserve identity,
  * and then birth date and gender are entered by hand.
  */
-export const participantInput = z
-  .object({
-    personalIdentityNumber: optionalText(20),
-    birthDate: isoDate.nullish(),
-    legalGender: z.enum(legalGenders, { message: 'invalid_choice' }).nullish(),
-    firstName: requiredText(100),
-    lastName: requiredText(100),
-    preferredLanguage: z.enum(languageCodes, { message: 'invalid_choice' }).nullish(),
-    interpreterNeeded: z.boolean().default(false),
-    phone: optionalText(40).refine((v) => v === null || /^[+\d][\d\s-]{4,}$/.test(v), {
-      message: 'invalid_format',
-    }),
-    email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, {
-      message: 'invalid_email',
-    }),
-    streetAddress: optionalText(200),
-    postalCode: optionalText(10).refine((v) => v === null || /^\d{3}\s?\d{2}$/.test(v), {
-      message: 'invalid_format',
-    }),
-    city: optionalText(100),
-    municipalityCode: z
-      .string()
-      .regex(/^\d{4}$/, { message: 'invalid_format' })
-      .nullish(),
-    educationLevelCode: z
-      .string()
-      .regex(/^\d{1,3}$/, { message: 'invalid_format' })
-      .nullish(),
-    protectedIdentity: z.boolean().default(false),
-  })
-  .superRefine((value, ctx) => {
-    if (value.personalIdentityNumber) {
-      const parsed = parseIdentityNumber(value.personalIdentityNumber);
-      if (!parsed.ok)
-        ctx.addIssue({ code: 'custom', path: ['personalIdentityNumber'], message: parsed.error });
-      return;
-    }
-    if (!value.birthDate)
-      ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'required_without_pin' });
-    if (!value.legalGender) {
-      ctx.addIssue({ code: 'custom', path: ['legalGender'], message: 'required_without_pin' });
-    }
-  });
+const participantFields = z.object({
+  personalIdentityNumber: optionalText(20),
+  birthDate: isoDate.nullish(),
+  legalGender: z.enum(legalGenders, { message: 'invalid_choice' }).nullish(),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  preferredLanguage: z.enum(languageCodes, { message: 'invalid_choice' }).nullish(),
+  interpreterNeeded: z.boolean().default(false),
+  phone: optionalText(40).refine((v) => v === null || /^[+\d][\d\s-]{4,}$/.test(v), {
+    message: 'invalid_format',
+  }),
+  email: optionalText(200).refine((v) => v === null || z.email().safeParse(v).success, {
+    message: 'invalid_email',
+  }),
+  streetAddress: optionalText(200),
+  postalCode: optionalText(10).refine((v) => v === null || /^\d{3}\s?\d{2}$/.test(v), {
+    message: 'invalid_format',
+  }),
+  city: optionalText(100),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{4}$/, { message: 'invalid_format' })
+    .nullish(),
+  educationLevelCode: z
+    .string()
+    .regex(/^\d{1,3}$/, { message: 'invalid_format' })
+    .nullish(),
+  protectedIdentity: z.boolean().default(false),
+});
+
+export const participantInput = participantFields.superRefine((value, ctx) => {
+  if (value.personalIdentityNumber) {
+    const parsed = parseIdentityNumber(value.personalIdentityNumber);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', path: ['personalIdentityNumber'], message: parsed.error });
+    return;
+  }
+  if (!value.birthDate)
+    ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'required_without_pin' });
+  if (!value.legalGender) {
+    ctx.addIssue({ code: 'custom', path: ['legalGender'], message: 'required_without_pin' });
+  }
+});
 export type ParticipantInput = z.input<typeof participantInput>;
 
-export const participantUpdate = participantInput.safeExtend({ version });
+/**
+ * Changes to personal details. The identity number is changed only through `identityReplacement`; birth date
+ * and gender are kept only for a reserve identity (a real number's are derived from it).
+ */
+export const participantUpdate = participantFields.omit({ personalIdentityNumber: true }).extend({ version });
 export type ParticipantUpdate = z.input<typeof participantUpdate>;
 
 export const identityReplacement = z.object({

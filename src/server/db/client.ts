@@ -39,7 +39,10 @@ const migrationLockKey = 7_351_020_001;
 export async function openPglite(options: { dataDir?: string; snapshot?: Blob } = {}): Promise<Database> {
   const { dataDir, snapshot } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
+  const client = new PGlite({
+    ...(dataDir ? { dataDir } : {}),
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  });
   await client.waitReady;
   const db = drizzlePglite({ client, schema });
   await migratePglite(db, { migrationsFolder });

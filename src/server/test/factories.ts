@@ -59,21 +59,30 @@ export async function createProgramme(db: Db, centreIds: string[]) {
     .returning();
   if (!programme) throw new Error('no programme');
   await db.insert(programmeOrganisations).values({ programmeId: programme.id, organisationId: owner });
-  await db.insert(programmeCentres).values(centreIds.map((centreId) => ({ programmeId: programme.id, centreId })));
+  await db
+    .insert(programmeCentres)
+    .values(centreIds.map((centreId) => ({ programmeId: programme.id, centreId })));
   const groups = await db
     .insert(targetGroups)
     .values([
       { programmeId: programme.id, kind: 'short_educated', name: 'Kortutbildade', maxDurationMonths: 12 },
-      { programmeId: programme.id, kind: 'upper_secondary_or_higher', name: 'Gymnasial eller högre', maxDurationMonths: 6 },
+      {
+        programmeId: programme.id,
+        kind: 'upper_secondary_or_higher',
+        name: 'Gymnasial eller högre',
+        maxDurationMonths: 6,
+      },
     ])
     .returning();
   const steps = await db
     .insert(programmeSteps)
-    .values(['Inskrivning', 'Bas', 'Språk', 'Rusta', 'Jobbförberedande', 'Praktik'].map((name, i) => ({
-      programmeId: programme.id,
-      ordinal: i + 1,
-      name,
-    })))
+    .values(
+      ['Inskrivning', 'Bas', 'Språk', 'Rusta', 'Jobbförberedande', 'Praktik'].map((name, i) => ({
+        programmeId: programme.id,
+        ordinal: i + 1,
+        name,
+      })),
+    )
     .returning();
   const short = groups.find((g) => g.kind === 'short_educated');
   const higher = groups.find((g) => g.kind === 'upper_secondary_or_higher');
@@ -94,11 +103,18 @@ export async function createUser(db: Db, role: Role, centreIds: string[], organi
     })
     .returning();
   if (!user) throw new Error('no user');
-  if (centreIds.length > 0) await db.insert(userCentres).values(centreIds.map((centreId) => ({ userId: user.id, centreId })));
+  if (centreIds.length > 0)
+    await db.insert(userCentres).values(centreIds.map((centreId) => ({ userId: user.id, centreId })));
   return user;
 }
 
-export async function createSession(app: FastifyInstance, db: Db, role: Role, centreIds: string[], organisationId?: string) {
+export async function createSession(
+  app: FastifyInstance,
+  db: Db,
+  role: Role,
+  centreIds: string[],
+  organisationId?: string,
+) {
   const user = await createUser(db, role, centreIds, organisationId);
   return login(app, user.email, testPassword);
 }
@@ -110,7 +126,13 @@ export async function createWorld(app: FastifyInstance, db: Db) {
   const otherCentre = await createCentre(db);
   const programme = await createProgramme(db, [centre.id, otherCentre.id]);
   const caseworker = await createSession(app, db, 'coordinator', [centre.id], organisation.id);
-  const otherCaseworker = await createSession(app, db, 'coordinator', [otherCentre.id], otherCentre.organisationId);
+  const otherCaseworker = await createSession(
+    app,
+    db,
+    'coordinator',
+    [otherCentre.id],
+    otherCentre.organisationId,
+  );
   return { organisation, centre, otherCentre, programme, caseworker, otherCaseworker };
 }
 
@@ -167,7 +189,8 @@ export async function referParticipant(
     basis: 'establishment_programme',
     note: null,
   });
-  if (response.statusCode !== 201) throw new Error(`referral failed: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 201)
+    throw new Error(`referral failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; participantId: string; version: number };
 }
 

@@ -87,7 +87,8 @@ export async function login(app: FastifyInstance, email: string, password: strin
     get: (url) => session.request({ method: 'GET', url }),
     post: (url, body) => session.request({ method: 'POST', url, payload: body as InjectOptions['payload'] }),
     put: (url, body) => session.request({ method: 'PUT', url, payload: body as InjectOptions['payload'] }),
-    patch: (url, body) => session.request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
+    patch: (url, body) =>
+      session.request({ method: 'PATCH', url, payload: body as InjectOptions['payload'] }),
   };
   return session;
 }

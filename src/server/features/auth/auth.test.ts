@@ -65,14 +65,18 @@ describe('login', () => {
     const sv = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: {} });
     expect(sv.statusCode).toBe(400);
     expect(sv.json().error.code).toBe('VALIDATION_FAILED');
-    expect(sv.json().error.fields.map((f: { message: string }) => f.message)).toContain('Lösenord måste fyllas i');
+    expect(sv.json().error.fields.map((f: { message: string }) => f.message)).toContain(
+      'Lösenord måste fyllas i',
+    );
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
       headers: { 'accept-language': 'en-GB,en;q=0.9' },
       payload: {},
     });
-    expect(en.json().error.fields.map((f: { message: string }) => f.message)).toContain('Password is required');
+    expect(en.json().error.fields.map((f: { message: string }) => f.message)).toContain(
+      'Password is required',
+    );
   });
 
   it('is rate limited', async () => {

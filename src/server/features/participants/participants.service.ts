@@ -190,7 +190,7 @@ async function refuseDuplicate(tx: Executor, actor: Actor, normalised: string): 
   throw new AppError('PARTICIPANT_ALREADY_REGISTERED', visible ? { existingId } : {});
 }
 
-function personValues(input: ParticipantValues) {
+function personValues(input: Omit<ParticipantValues, 'personalIdentityNumber'>) {
   return {
     firstName: input.firstName,
     lastName: input.lastName,
