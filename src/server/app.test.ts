@@ -33,9 +33,9 @@ describe('API documentation', () => {
     for (const path of ['/api/participants', '/api/referrals', '/api/referrals/import', '/api/auth/login']) {
       expect(Object.keys(document.paths)).toContain(path);
     }
-    expect(document.paths['/api/referrals'].post.requestBody.content['application/json'].schema.properties).toHaveProperty(
-      'referringOfficer',
-    );
+    expect(
+      document.paths['/api/referrals'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('referringOfficer');
   });
 
   it('serves the docs page', async () => {

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { Loading } from './components/query-state.tsx';
 import { AppLayout } from './layout/app-layout.tsx';
@@ -7,6 +8,14 @@ import { RouteError } from './layout/route-error.tsx';
 
 function InitialLoading() {
   return <Loading />;
+}
+
+/** A lazily loaded page; Zod is configured first, before any page's schemas are built. */
+function page(load: () => Promise<ComponentType>) {
+  return async () => {
+    await import('./zod-setup.ts');
+    return { Component: await load() };
+  };
 }
 
 // Feature pages load on demand, so the first load carries only the frame and the page asked for.
@@ -21,7 +30,7 @@ export function createRouter() {
           children: [
             {
               path: 'login',
-              lazy: async () => ({ Component: (await import('./features/auth/login.page.tsx')).LoginPage }),
+              lazy: page(async () => (await import('./features/auth/login.page.tsx')).LoginPage),
             },
             {
               Component: RequireSession,
@@ -29,42 +38,43 @@ export function createRouter() {
                 { index: true, element: <Navigate to="/deltagare" replace /> },
                 {
                   path: 'deltagare',
-                  lazy: async () => ({
-                    Component: (await import('./features/participants/participant-list.page.tsx'))
-                      .ParticipantListPage,
-                  }),
+                  lazy: page(
+                    async () =>
+                      (await import('./features/participants/participant-list.page.tsx')).ParticipantListPage,
+                  ),
                 },
                 {
                   path: 'deltagare/:id',
-                  lazy: async () => ({
-                    Component: (await import('./features/participants/participant.page.tsx')).ParticipantPage,
-                  }),
+                  lazy: page(
+                    async () =>
+                      (await import('./features/participants/participant.page.tsx')).ParticipantPage,
+                  ),
                 },
                 {
                   path: 'remisser',
-                  lazy: async () => ({
-                    Component: (await import('./features/referrals/referral-inbox.page.tsx'))
-                      .ReferralInboxPage,
-                  }),
+                  lazy: page(
+                    async () =>
+                      (await import('./features/referrals/referral-inbox.page.tsx')).ReferralInboxPage,
+                  ),
                 },
                 {
                   path: 'remisser/ny',
-                  lazy: async () => ({
-                    Component: (await import('./features/referrals/new-referral.page.tsx')).NewReferralPage,
-                  }),
+                  lazy: page(
+                    async () => (await import('./features/referrals/new-referral.page.tsx')).NewReferralPage,
+                  ),
                 },
                 {
                   path: 'remisser/import',
-                  lazy: async () => ({
-                    Component: (await import('./features/import/referral-import.page.tsx'))
-                      .ReferralImportPage,
-                  }),
+                  lazy: page(
+                    async () =>
+                      (await import('./features/import/referral-import.page.tsx')).ReferralImportPage,
+                  ),
                 },
                 {
                   path: 'admin/anvandare',
-                  lazy: async () => ({
-                    Component: (await import('./features/admin/user-admin.page.tsx')).UserAdminPage,
-                  }),
+                  lazy: page(
+                    async () => (await import('./features/admin/user-admin.page.tsx')).UserAdminPage,
+                  ),
                 },
                 { path: '*', Component: NotFoundPage },
               ],

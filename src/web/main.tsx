@@ -1,4 +1,3 @@
-import './zod-setup.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -8,7 +7,7 @@ import { createRouter } from './app.tsx';
 import { initI18n } from './i18n/index.ts';
 import './styles.css';
 
-initI18n();
+await initI18n();
 const queryClient = createQueryClient();
 const router = createRouter();
 

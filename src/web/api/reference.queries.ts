@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Programme, programmeList, referenceList } from '../../core/schemas/programme.schema.ts';
+import type { programmeList, referenceList } from '../../core/schemas/programme.schema.ts';
 import { api } from './client.ts';
 
 export type ReferenceList = z.infer<typeof referenceList>;
@@ -29,15 +29,6 @@ export function useProgrammes() {
   return useQuery({
     queryKey: ['programmes'],
     queryFn: () => api.get<ProgrammeList>('/programmes'),
-    ...forever,
-  });
-}
-
-export function useProgramme(id: string | null) {
-  return useQuery({
-    queryKey: ['programmes', id],
-    queryFn: () => api.get<Programme>(`/programmes/${id}`),
-    enabled: Boolean(id),
     ...forever,
   });
 }

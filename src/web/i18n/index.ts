@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '../../core/enums.ts';
 import { setApiLanguage } from '../api/client.ts';
-import { en } from './en.ts';
 import { sv } from './sv.ts';
 
 const storageKey = 'stegvis.language';
@@ -20,12 +19,26 @@ function applyLanguage(locale: Locale): void {
   setApiLanguage(locale);
 }
 
-export function initI18n(): typeof i18next {
+// English loads only for those who choose it, so the first load carries one language.
+async function loadLanguage(locale: Locale): Promise<void> {
+  if (locale === 'sv' || i18next.hasResourceBundle(locale, 'translation')) return;
+  const { en } = await import('./en.ts');
+  i18next.addResourceBundle('en', 'translation', en);
+}
+
+/** Changes the UI language, loading its texts first. */
+export async function setLanguage(locale: Locale): Promise<void> {
+  await loadLanguage(locale);
+  await i18next.changeLanguage(locale);
+}
+
+export async function initI18n(): Promise<typeof i18next> {
   const locale = storedLanguage();
-  applyLanguage(locale);
+  applyLanguage('sv');
   i18next.use(initReactI18next).init({
-    resources: { sv: { translation: sv }, en: { translation: en } },
-    lng: locale,
+    resources: { sv: { translation: sv } },
+    partialBundledLanguages: true,
+    lng: 'sv',
     fallbackLng: 'sv',
     supportedLngs: ['sv', 'en'],
     initAsync: false,
@@ -40,6 +53,7 @@ export function initI18n(): typeof i18next {
       // Private browsing may forbid storage; the choice then lasts for this page only.
     }
   });
+  if (locale !== 'sv') await setLanguage(locale);
   return i18next;
 }
 

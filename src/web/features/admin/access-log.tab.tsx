@@ -20,7 +20,12 @@ export function AccessLogTab({ participantId }: { participantId: string }) {
       header: t('accessLog.action'),
       cell: (e) => t(`accessAction.${e.action}` as 'accessAction.read', { defaultValue: e.action }),
     },
-    { key: 'what', header: t('accessLog.what'), cell: (e) => e.what },
+    {
+      key: 'what',
+      header: t('accessLog.what'),
+      // Unknown codes from a newer server show as they are.
+      cell: (e) => t(`accessWhat.${e.what}` as 'accessWhat.participant.view', { defaultValue: e.what }),
+    },
   ];
   return (
     <section>

@@ -50,7 +50,7 @@ export function ConsentsTab({ participant }: { participant: ParticipantDetail })
             <span className="badge badge-neutral">
               {t('consents.withdrawnOn', { date: formatDate(c.withdrawnOn) })}
             </span>
-            {c.withdrawalNote ? <p className="cell-note">{c.withdrawalNote}</p> : null}
+            {c.withdrawalNote ? <span className="cell-note">{c.withdrawalNote}</span> : null}
           </>
         ) : (
           <span className="badge badge-success">{t('consents.active')}</span>

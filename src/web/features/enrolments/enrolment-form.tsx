@@ -86,7 +86,9 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
   const derivedKind = targetGroupKindForEducation(participant.educationLevelCode);
   const targetGroups = programme?.targetGroups ?? [];
   const derivedGroup = targetGroups.find((g) => g.kind === derivedKind);
-  const chosenGroup = targetGroupId ? targetGroups.find((g) => g.id === targetGroupId) : derivedGroup;
+  // Without an education level nothing can be derived: staff must choose, since the group sets the time limit.
+  const selectedGroupId = targetGroupId;
+  const chosenGroup = selectedGroupId ? targetGroups.find((g) => g.id === selectedGroupId) : derivedGroup;
   const needsReason = Boolean(derivedGroup && chosenGroup && chosenGroup.id !== derivedGroup.id);
   const plannedEnd =
     chosenGroup && isValidIsoDate(startsOn) ? plannedEndDate(startsOn, chosenGroup.maxDurationMonths) : null;
@@ -109,14 +111,14 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
       programmeId: programmeId || (undefined as unknown as string),
       centreId: centreId || (undefined as unknown as string),
       startsOn,
-      targetGroupId: targetGroupId || null,
+      targetGroupId: selectedGroupId || null,
       targetGroupOverrideReason: needsReason ? overrideReason : null,
       referralId: referral?.id ?? null,
     };
     const parsed = enrolmentInput.safeParse(input);
     const issues: Issue[] = parsed.success ? [] : [...parsed.error.issues];
     // The same rules the server applies, said before the round trip.
-    if (!derivedGroup && !targetGroupId) issues.push(customIssue('targetGroupId', 'required'));
+    if (!derivedGroup && !selectedGroupId) issues.push(customIssue('targetGroupId', 'required'));
     if (needsReason && overrideReason.trim() === '') {
       issues.push(customIssue('targetGroupOverrideReason', 'override_reason_required'));
     }
@@ -195,12 +197,13 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
           onChange={setStartsOn}
           isRequired
         />
+        {derivedGroup ? null : <Notice tone="warning">{t('enrolments.targetGroupChooseHint')}</Notice>}
         <SelectField
           id={idFor('targetGroupId')}
           label={t('field.targetGroupId')}
-          description={derivedGroup ? t('enrolments.targetGroupHint') : t('enrolments.targetGroupChooseHint')}
+          description={derivedGroup ? t('enrolments.targetGroupHint') : undefined}
           error={form.errorFor('targetGroupId')}
-          value={targetGroupId}
+          value={selectedGroupId}
           onChange={setTargetGroupId}
           options={targetGroupOptions}
           placeholder={

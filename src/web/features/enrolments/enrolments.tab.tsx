@@ -19,8 +19,17 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
   const mayWrite = can(user.role, 'enrolment.write') && !participant.readOnly;
 
   const columns: Column<Enrolment>[] = [
-    { key: 'programme', header: t('field.programmeId'), isRowHeader: true, cell: (e) => e.programmeName },
-    { key: 'centre', header: t('field.centreId'), cell: (e) => e.centreName },
+    {
+      key: 'programme',
+      header: t('field.programmeId'),
+      isRowHeader: true,
+      cell: (e) => (
+        <>
+          {e.programmeName}
+          <span className="cell-note">{e.centreName}</span>
+        </>
+      ),
+    },
     {
       key: 'targetGroup',
       header: t('field.targetGroupId'),
@@ -28,9 +37,9 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
         <>
           {e.targetGroupName}
           {e.targetGroupOverrideReason ? (
-            <p className="cell-note">
+            <span className="cell-note">
               {t('enrolments.overrideReason', { reason: e.targetGroupOverrideReason })}
-            </p>
+            </span>
           ) : null}
         </>
       ),

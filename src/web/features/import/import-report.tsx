@@ -27,14 +27,7 @@ export function ImportReport({ report, fileName }: { report: ReferralImportRepor
       <h2 id="import-report-heading" ref={headingRef} tabIndex={-1}>
         {t('import.reportHeading', { file: fileName })}
       </h2>
-      <p>
-        {t('import.summary', {
-          total: report.total,
-          created: report.created,
-          skipped: report.skipped,
-          failed: report.failed,
-        })}
-      </p>
+      <p>{t('import.summary', { count: report.total })}</p>
       <DescriptionList items={totals} emptyLabel="0" />
       {report.created > 0 ? (
         <p>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../core/permissions.ts';
@@ -6,10 +6,16 @@ import type { ParticipantDetail } from '../../../core/schemas/participant.schema
 import { DataTable } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { Notice } from '../../components/notice.tsx';
+import { Loading } from '../../components/query-state.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
-import { IdentityReplacementForm } from './identity-replacement-form.tsx';
 import { ParticipantDetails } from './participant-details.tsx';
-import { ParticipantEditForm } from './participant-edit-form.tsx';
+
+const IdentityReplacementForm = lazy(async () => ({
+  default: (await import('./identity-replacement-form.tsx')).IdentityReplacementForm,
+}));
+const ParticipantEditForm = lazy(async () => ({
+  default: (await import('./participant-edit-form.tsx')).ParticipantEditForm,
+}));
 
 export function OverviewTab({ participant }: { participant: ParticipantDetail }) {
   const { t } = useTranslation();
@@ -20,13 +26,15 @@ export function OverviewTab({ participant }: { participant: ParticipantDetail })
 
   if (isEditing) {
     return (
-      <ParticipantEditForm
-        participant={participant}
-        onDone={(didSave) => {
-          setEditing(false);
-          setSaved(didSave);
-        }}
-      />
+      <Suspense fallback={<Loading />}>
+        <ParticipantEditForm
+          participant={participant}
+          onDone={(didSave) => {
+            setEditing(false);
+            setSaved(didSave);
+          }}
+        />
+      </Suspense>
     );
   }
 
@@ -56,7 +64,9 @@ export function OverviewTab({ participant }: { participant: ParticipantDetail })
       </section>
 
       {participant.identityType === 'reserve' && mayEdit ? (
-        <IdentityReplacementForm participant={participant} />
+        <Suspense fallback={<Loading />}>
+          <IdentityReplacementForm participant={participant} />
+        </Suspense>
       ) : null}
 
       <section>

@@ -36,7 +36,11 @@ export function ParticipantDetails({ participant }: { participant: ParticipantDe
     items.push({ key: 'address', term: t('participant.address'), value: t('participant.addressProtected') });
   } else {
     items.push(
-      { key: 'streetAddress', term: t('field.streetAddress'), value: <bdi>{participant.streetAddress}</bdi> },
+      {
+        key: 'streetAddress',
+        term: t('field.streetAddress'),
+        value: participant.streetAddress ? <bdi>{participant.streetAddress}</bdi> : '',
+      },
       { key: 'postalCode', term: t('field.postalCode'), value: participant.postalCode },
       { key: 'city', term: t('field.city'), value: participant.city },
     );

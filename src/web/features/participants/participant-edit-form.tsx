@@ -15,7 +15,7 @@ import {
   participantFieldNames,
   participantFormIssues,
   participantValuesFromDetail,
-  toParticipantInput,
+  toParticipantUpdate,
 } from './participant-form-values.ts';
 import { participantKeys, useUpdateParticipant } from './participants.queries.ts';
 
@@ -43,9 +43,9 @@ export function ParticipantEditForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
-    const input = { ...toParticipantInput(values), version };
+    const input = toParticipantUpdate(values, version);
     const parsed = participantUpdate.safeParse(input);
-    const issues = participantFormIssues(values, parsed.success ? [] : parsed.error.issues);
+    const issues = participantFormIssues(values, parsed.success ? [] : parsed.error.issues, '', false);
     if (issues.length > 0) {
       form.fromIssues(issues);
       return;

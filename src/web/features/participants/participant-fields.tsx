@@ -1,14 +1,35 @@
-import { useMemo } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEducationLevels, useMunicipalities } from '../../api/reference.queries.ts';
 import { CheckboxField } from '../../components/checkbox-fields.tsx';
-import { ComboBoxField, type ComboBoxOption } from '../../components/combobox-field.tsx';
+import type { ComboBoxOption } from '../../components/combobox-field.tsx';
 import { Notice } from '../../components/notice.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { DateInputField, TextInputField } from '../../components/text-input-field.tsx';
 import { useCollator } from '../../i18n/index.ts';
 import { useLanguageOptions, useLegalGenderOptions } from '../../i18n/options.ts';
 import type { ParticipantFormValues } from './participant-form-values.ts';
+
+// The searchable lists are the heaviest part of the form; they load just after the rest of it.
+const ComboBoxField = lazy(async () => ({
+  default: (await import('../../components/combobox-field.tsx')).ComboBoxField,
+}));
+
+/** Holds the field's place (label text, empty box) while it loads; not a label, so tools wait for the real one. */
+function LazyField({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="field" aria-hidden="true">
+          <span className="field-label">{label}</span>
+          <div className="input input-placeholder" />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 type ParticipantFieldsProps = {
   values: ParticipantFormValues;
@@ -71,6 +92,12 @@ export function ParticipantFields({
               isRequired
             />
           </>
+        ) : isEditing ? (
+          // A real number is never edited: a wrong one means another person, not a typo to fix here.
+          <p className="read-only-field">
+            <span className="field-label">{t('field.personalIdentityNumber')}</span>
+            {values.personalIdentityNumber}
+          </p>
         ) : (
           <TextInputField
             {...field('personalIdentityNumber')}
@@ -172,23 +199,27 @@ export function ParticipantFields({
             </div>
           </>
         )}
-        <ComboBoxField
-          {...field('municipalityCode')}
-          options={municipalities}
-          value={values.municipalityCode}
-          onChange={(municipalityCode) => onChange({ municipalityCode })}
-        />
+        <LazyField label={t('field.municipalityCode')}>
+          <ComboBoxField
+            {...field('municipalityCode')}
+            options={municipalities}
+            value={values.municipalityCode}
+            onChange={(municipalityCode) => onChange({ municipalityCode })}
+          />
+        </LazyField>
       </fieldset>
 
       <fieldset className="form-section">
         <legend className="form-section-title">{t('participantForm.education')}</legend>
-        <ComboBoxField
-          {...field('educationLevelCode')}
-          description={t('participantForm.educationLevelHint')}
-          options={educationLevels}
-          value={values.educationLevelCode}
-          onChange={(educationLevelCode) => onChange({ educationLevelCode })}
-        />
+        <LazyField label={t('field.educationLevelCode')}>
+          <ComboBoxField
+            {...field('educationLevelCode')}
+            description={t('participantForm.educationLevelHint')}
+            options={educationLevels}
+            value={values.educationLevelCode}
+            onChange={(educationLevelCode) => onChange({ educationLevelCode })}
+          />
+        </LazyField>
       </fieldset>
     </>
   );

@@ -1,6 +1,10 @@
 import type { LegalGender } from '../../../core/enums.ts';
 import type { LanguageCode } from '../../../core/languages.ts';
-import type { ParticipantDetail, ParticipantInput } from '../../../core/schemas/participant.schema.ts';
+import type {
+  ParticipantDetail,
+  ParticipantInput,
+  ParticipantUpdate,
+} from '../../../core/schemas/participant.schema.ts';
 import { customIssue, type Issue } from '../../components/form-errors.ts';
 
 /** The person fields as the form holds them: text as typed, choices as strings ('' for none). */
@@ -119,12 +123,19 @@ export function participantFormIssues(
   values: ParticipantFormValues,
   issues: readonly Issue[],
   prefix = '',
+  numberIsEditable = true,
 ): Issue[] {
   if (values.hasNoIdentityNumber) return [...issues];
   const hidden = new Set([`${prefix}birthDate`, `${prefix}legalGender`]);
   const kept = issues.filter((issue) => !hidden.has(issue.path.map(String).join('.')));
-  if (values.personalIdentityNumber.trim() === '') {
+  if (numberIsEditable && values.personalIdentityNumber.trim() === '') {
     kept.unshift(customIssue(`${prefix}personalIdentityNumber`, 'required'));
   }
   return kept;
+}
+
+/** The edit form's values as an update: the identity number is changed only by replacing a reserve number. */
+export function toParticipantUpdate(values: ParticipantFormValues, version: number): ParticipantUpdate {
+  const { personalIdentityNumber: _number, ...rest } = toParticipantInput(values);
+  return { ...rest, version };
 }

@@ -1,11 +1,13 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type ParticipantStatus, participantStatuses } from '../../../core/enums.ts';
 import { can } from '../../../core/permissions.ts';
 import type { ParticipantSummary } from '../../../core/schemas/participant.schema.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
+import { personName } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { ErrorState, Loading } from '../../components/query-state.tsx';
@@ -19,13 +21,14 @@ import { ProtectedIdentityMarker } from './protected-identity-marker.tsx';
 
 const pageSize = 25;
 
+type Filters = { q: string; centreId: string; status: ParticipantStatus | ''; page: number };
+
 function isStatus(value: string | null): value is ParticipantStatus {
   return (participantStatuses as readonly string[]).includes(value ?? '');
 }
 
 export function ParticipantListPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const user = useCurrentUser();
   const centres = useSortedByName(user.centres);
   const [searchParams, setSearchParams] = useSearchParams();
@@ -35,22 +38,28 @@ export function ParticipantListPage() {
   const status = isStatus(statusParam) ? statusParam : '';
   const page = Math.max(1, Number(searchParams.get('sida')) || 1);
   const [query, setQuery] = useState(q);
+  const [filters, setFilters] = useState<Filters>({ q, centreId, status, page });
+  // Follow the address when it changes some other way (back and forward).
+  useEffect(() => setFilters({ q, centreId, status, page }), [q, centreId, status, page]);
+  useEffect(() => setQuery(q), [q]);
 
-  const list = useParticipantList({ q, centreId, status, page, pageSize });
+  const list = useParticipantList({ ...filters, pageSize });
 
-  function setParams(patch: Record<string, string>) {
-    const next = new URLSearchParams(searchParams);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    if (!('sida' in patch)) next.delete('sida');
-    setSearchParams(next);
+  function apply(patch: Partial<Filters>) {
+    const next: Filters = { ...filters, page: 1, ...patch };
+    // Drop the old rows in the same event, so nothing ever shows results that do not match the new search.
+    flushSync(() => setFilters(next));
+    const params = new URLSearchParams();
+    if (next.q) params.set('q', next.q);
+    if (next.centreId) params.set('centrum', next.centreId);
+    if (next.status) params.set('status', next.status);
+    if (next.page > 1) params.set('sida', String(next.page));
+    setSearchParams(params);
   }
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setParams({ q: query.trim() });
+    apply({ q: query.trim() });
   }
 
   const columns: Column<ParticipantSummary>[] = [
@@ -61,9 +70,7 @@ export function ParticipantListPage() {
       cell: (p) => (
         <>
           <Link to={`/deltagare/${p.id}`}>
-            <bdi>
-              {p.lastName}, {p.firstName}
-            </bdi>
+            <bdi>{personName(p)}</bdi>
           </Link>
           {p.protectedIdentity ? <ProtectedIdentityMarker /> : null}
         </>
@@ -84,9 +91,9 @@ export function ParticipantListPage() {
         title={t('participants.title')}
         actions={
           can(user.role, 'referral.write') ? (
-            <Button className="button button-primary" onPress={() => navigate('/remisser/ny')}>
+            <Link className="button button-primary" to="/remisser/ny">
               {t('participants.newReferral')}
-            </Button>
+            </Link>
           ) : null
         }
       />
@@ -111,16 +118,16 @@ export function ParticipantListPage() {
           <SelectField
             id="participant-centre"
             label={t('field.centreId')}
-            value={centreId}
-            onChange={(value) => setParams({ centrum: value })}
+            value={filters.centreId}
+            onChange={(value) => apply({ centreId: value })}
             options={centres.map((c) => ({ value: c.id, label: c.name }))}
             placeholder={t('participants.allCentres')}
           />
           <SelectField
             id="participant-status"
             label={t('field.status')}
-            value={status}
-            onChange={(value) => setParams({ status: value })}
+            value={filters.status}
+            onChange={(value) => apply({ status: isStatus(value) ? value : '' })}
             options={participantStatuses.map((s) => ({ value: s, label: t(`participantStatus.${s}`) }))}
             placeholder={t('participants.allStatuses')}
           />
@@ -128,7 +135,9 @@ export function ParticipantListPage() {
       </div>
 
       <p className="result-count" role="status">
-        {list.data ? t('participants.resultCount', { count: list.data.total }) : ''}
+        {list.data && !list.isPlaceholderData
+          ? t('participants.resultCount', { count: list.data.total })
+          : ''}
       </p>
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} /> : null}
@@ -140,13 +149,13 @@ export function ParticipantListPage() {
             columns={columns}
             rows={list.data.items}
             rowKey={(p) => p.id}
-            emptyText={q ? t('participants.noMatches', { q }) : t('participants.empty')}
+            emptyText={filters.q ? t('participants.noMatches', { q: filters.q }) : t('participants.empty')}
           />
           <Pagination
             page={list.data.page}
             pageSize={list.data.pageSize}
             total={list.data.total}
-            onPageChange={(next) => setParams({ sida: String(next) })}
+            onPageChange={(next) => apply({ page: next })}
           />
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import type { Key } from 'react';
+import { type Key, lazy, type ReactNode, Suspense } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams, useSearchParams } from 'react-router';
@@ -12,14 +12,28 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, Loading } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { NotFoundPage } from '../../layout/not-found.page.tsx';
-import { AccessLogTab } from '../admin/access-log.tab.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
-import { ConsentsTab } from '../consents/consents.tab.tsx';
-import { EnrolmentsTab } from '../enrolments/enrolments.tab.tsx';
-import { ParticipantReferralsTab } from '../referrals/participant-referrals.tab.tsx';
 import { OverviewTab } from './overview.tab.tsx';
 import { useParticipant } from './participants.queries.ts';
 import { ProtectedIdentityMarker } from './protected-identity-marker.tsx';
+
+// Each tab's code loads when the tab is first opened.
+const ParticipantReferralsTab = lazy(async () => ({
+  default: (await import('../referrals/participant-referrals.tab.tsx')).ParticipantReferralsTab,
+}));
+const ConsentsTab = lazy(async () => ({
+  default: (await import('../consents/consents.tab.tsx')).ConsentsTab,
+}));
+const EnrolmentsTab = lazy(async () => ({
+  default: (await import('../enrolments/enrolments.tab.tsx')).EnrolmentsTab,
+}));
+const AccessLogTab = lazy(async () => ({
+  default: (await import('../admin/access-log.tab.tsx')).AccessLogTab,
+}));
+
+function LazyTab({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 // Tab ids are the Swedish words in the address (?flik=samtycke), so a tab can be linked to.
 const tabIds = ['oversikt', 'remisser', 'samtycke', 'inskrivning', 'atkomstlogg'] as const;
@@ -108,17 +122,25 @@ export function ParticipantPage() {
           <OverviewTab participant={detail} />
         </TabPanel>
         <TabPanel className="tab-panel" id="remisser">
-          <ParticipantReferralsTab participant={detail} />
+          <LazyTab>
+            <ParticipantReferralsTab participant={detail} />
+          </LazyTab>
         </TabPanel>
         <TabPanel className="tab-panel" id="samtycke">
-          <ConsentsTab participant={detail} />
+          <LazyTab>
+            <ConsentsTab participant={detail} />
+          </LazyTab>
         </TabPanel>
         <TabPanel className="tab-panel" id="inskrivning">
-          <EnrolmentsTab participant={detail} />
+          <LazyTab>
+            <EnrolmentsTab participant={detail} />
+          </LazyTab>
         </TabPanel>
         {showAccessLog ? (
           <TabPanel className="tab-panel" id="atkomstlogg">
-            <AccessLogTab participantId={detail.id} />
+            <LazyTab>
+              <AccessLogTab participantId={detail.id} />
+            </LazyTab>
           </TabPanel>
         ) : null}
       </Tabs>

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ParticipantStatus } from '../../../core/enums.ts';
 import type { accessLogList } from '../../../core/schemas/auth.schema.ts';
@@ -30,7 +30,13 @@ export function useParticipantList(params: ParticipantListParams) {
   return useQuery({
     queryKey: participantKeys.list(params),
     queryFn: () => api.get<ParticipantList>(`/participants${queryString(params)}`),
-    placeholderData: keepPreviousData,
+    // Keep the rows while paging, not when the search or a filter changes: old rows would not match it.
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[2];
+      const sameSearch =
+        before?.q === params.q && before?.centreId === params.centreId && before?.status === params.status;
+      return sameSearch ? previous : undefined;
+    },
   });
 }
 

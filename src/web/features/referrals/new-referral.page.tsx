@@ -106,7 +106,8 @@ function NewReferralForm({
     referringOfficer: '',
     referringOffice: '',
     referredOn: todayInSweden(),
-    basis: '',
+    // Most referrals come from the establishment programme; the choice stays visible and can be changed.
+    basis: 'establishment_programme',
     note: '',
   }));
   const update = (patch: Partial<ReferralValues>) => setReferral((current) => ({ ...current, ...patch }));

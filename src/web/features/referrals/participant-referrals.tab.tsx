@@ -22,13 +22,26 @@ export function ParticipantReferralsTab({ participant }: { participant: Particip
       isRowHeader: true,
       cell: (r) => formatDate(r.referredOn),
     },
-    { key: 'programme', header: t('field.programmeId'), cell: (r) => r.programmeName },
-    { key: 'centre', header: t('field.centreId'), cell: (r) => r.centreName },
+    {
+      key: 'programme',
+      header: t('field.programmeId'),
+      cell: (r) => (
+        <>
+          {r.programmeName}
+          <span className="cell-note">{r.centreName}</span>
+        </>
+      ),
+    },
     { key: 'basis', header: t('field.basis'), cell: (r) => t(`referralBasis.${r.basis}`) },
     {
       key: 'officer',
       header: t('field.referringOfficer'),
-      cell: (r) => (r.referringOffice ? `${r.referringOfficer}, ${r.referringOffice}` : r.referringOfficer),
+      cell: (r) => (
+        <>
+          {r.referringOfficer}
+          {r.referringOffice ? <span className="cell-note">{r.referringOffice}</span> : null}
+        </>
+      ),
     },
     {
       key: 'status',
@@ -36,11 +49,15 @@ export function ParticipantReferralsTab({ participant }: { participant: Particip
       cell: (r) => (
         <>
           <StatusBadge kind="referral" status={r.status} />
-          {r.closedReason ? <p className="cell-note">{r.closedReason}</p> : null}
+          {r.meetingAt ? (
+            <span className="cell-note">
+              {t('referrals.meetingAtNote', { at: formatDateTime(r.meetingAt) })}
+            </span>
+          ) : null}
+          {r.closedReason ? <span className="cell-note">{r.closedReason}</span> : null}
         </>
       ),
     },
-    { key: 'meetingAt', header: t('field.meetingAt'), cell: (r) => formatDateTime(r.meetingAt) },
     { key: 'note', header: t('field.note'), cell: (r) => (r.note ? <span dir="auto">{r.note}</span> : '') },
   ];
 

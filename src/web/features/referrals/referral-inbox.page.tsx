@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { openReferralStatuses, type ReferralStatus } from '../../../core/enums.ts';
 import { can } from '../../../core/permissions.ts';
 import type { Referral } from '../../../core/schemas/referral.schema.ts';
@@ -15,15 +15,21 @@ import { SelectField } from '../../components/select-field.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { useSortedByName } from '../../i18n/options.ts';
 import { useCurrentUser } from '../auth/session.queries.ts';
-import { BookMeetingDialog, CloseReferralDialog } from './referral-actions.tsx';
 import { useReferralList } from './referrals.queries.ts';
+
+// The action dialogs (and the schemas they validate with) load when first opened.
+const BookMeetingDialog = lazy(async () => ({
+  default: (await import('./referral-actions.tsx')).BookMeetingDialog,
+}));
+const CloseReferralDialog = lazy(async () => ({
+  default: (await import('./referral-actions.tsx')).CloseReferralDialog,
+}));
 
 const pageSize = 25;
 type Action = { kind: 'meeting' | 'declined' | 'withdrawn'; referral: Referral };
 
 export function ReferralInboxPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const user = useCurrentUser();
   const centres = useSortedByName(user.centres);
   const [searchParams, setSearchParams] = useSearchParams();
@@ -54,21 +60,31 @@ export function ReferralInboxPage() {
       header: t('referrals.columns.participant'),
       isRowHeader: true,
       cell: (r) => (
-        <Link to={`/deltagare/${r.participantId}`}>
-          <bdi>{r.participantName}</bdi>
-        </Link>
+        <>
+          <Link to={`/deltagare/${r.participantId}`}>
+            <bdi>{r.participantName}</bdi>
+          </Link>
+          <span className="cell-note">{r.identityNumber}</span>
+        </>
       ),
     },
-    { key: 'identity', header: t('referrals.columns.identityNumber'), cell: (r) => r.identityNumber },
     { key: 'referredOn', header: t('field.referredOn'), cell: (r) => formatDate(r.referredOn) },
     { key: 'basis', header: t('field.basis'), cell: (r) => t(`referralBasis.${r.basis}`) },
     { key: 'centre', header: t('field.centreId'), cell: (r) => r.centreName },
     {
       key: 'status',
       header: t('field.status'),
-      cell: (r) => <StatusBadge kind="referral" status={r.status} />,
+      cell: (r) => (
+        <>
+          <StatusBadge kind="referral" status={r.status} />
+          {r.meetingAt ? (
+            <span className="cell-note">
+              {t('referrals.meetingAtNote', { at: formatDateTime(r.meetingAt) })}
+            </span>
+          ) : null}
+        </>
+      ),
     },
-    { key: 'meetingAt', header: t('field.meetingAt'), cell: (r) => formatDateTime(r.meetingAt) },
     {
       key: 'actions',
       header: t('common.actions'),
@@ -123,9 +139,9 @@ export function ReferralInboxPage() {
         lead={t('referrals.inboxLead')}
         actions={
           mayWrite ? (
-            <Button className="button button-primary" onPress={() => navigate('/remisser/ny')}>
+            <Link className="button button-primary" to="/remisser/ny">
               {t('participants.newReferral')}
-            </Button>
+            </Link>
           ) : null
         }
       />
@@ -155,7 +171,7 @@ export function ReferralInboxPage() {
         </Notice>
       ) : null}
       <p className="result-count" role="status">
-        {list.data ? t('referrals.resultCount', { count: list.data.total }) : ''}
+        {list.data && !list.isPlaceholderData ? t('referrals.resultCount', { count: list.data.total }) : ''}
       </p>
       {list.isPending ? <Loading /> : null}
       {list.isError ? <ErrorState error={list.error} onRetry={() => list.refetch()} /> : null}
@@ -177,31 +193,33 @@ export function ReferralInboxPage() {
           />
         </div>
       ) : null}
-      {action?.kind === 'meeting' ? (
-        <BookMeetingDialog
-          referral={action.referral}
-          onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-            setDone(t('referrals.meetingBooked', { name: action.referral.participantName }));
-          }}
-        />
-      ) : null}
-      {action && action.kind !== 'meeting' ? (
-        <CloseReferralDialog
-          referral={action.referral}
-          status={action.kind}
-          onClose={() => setAction(null)}
-          onDone={() => {
-            setAction(null);
-            setDone(
-              action.kind === 'declined'
-                ? t('referrals.declinedDone', { name: action.referral.participantName })
-                : t('referrals.withdrawnDone', { name: action.referral.participantName }),
-            );
-          }}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {action?.kind === 'meeting' ? (
+          <BookMeetingDialog
+            referral={action.referral}
+            onClose={() => setAction(null)}
+            onDone={() => {
+              setAction(null);
+              setDone(t('referrals.meetingBooked', { name: action.referral.participantName }));
+            }}
+          />
+        ) : null}
+        {action && action.kind !== 'meeting' ? (
+          <CloseReferralDialog
+            referral={action.referral}
+            status={action.kind}
+            onClose={() => setAction(null)}
+            onDone={() => {
+              setAction(null);
+              setDone(
+                action.kind === 'declined'
+                  ? t('referrals.declinedDone', { name: action.referral.participantName })
+                  : t('referrals.withdrawnDone', { name: action.referral.participantName }),
+              );
+            }}
+          />
+        ) : null}
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ReferralStatus } from '../../../core/enums.ts';
 import type {
@@ -31,7 +31,12 @@ export function useReferralList(params: ReferralListParams, options: { enabled?:
   return useQuery({
     queryKey: referralKeys.list(params),
     queryFn: () => api.get<ReferralList>(`/referrals${queryString(params)}`),
-    placeholderData: keepPreviousData,
+    // Keep the rows while paging, not when a filter changes: old rows would not match it.
+    placeholderData: (previous, previousQuery) => {
+      const { page: _page, ...before } = previousQuery?.queryKey[2] ?? {};
+      const { page: _current, ...now } = params;
+      return JSON.stringify(before) === JSON.stringify(now) ? previous : undefined;
+    },
     enabled: options.enabled ?? true,
   });
 }
