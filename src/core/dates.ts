@@ -8,7 +8,8 @@ export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 export function isValidIsoDate(value: string): boolean {
   if (!isoDatePattern.test(value)) return false;
   const d = parseISO(value);
-  return !Number.isNaN(d.getTime()) && format(d, 'yyyy-MM-dd') === value;
+  // The calendar, and PostgreSQL with it, has no year 0.
+  return !Number.isNaN(d.getTime()) && format(d, 'yyyy-MM-dd') === value && d.getFullYear() >= 1;
 }
 
 /**

@@ -75,6 +75,7 @@ export const fieldMessageCodes = [
   'unknown_code',
   'duplicate_in_file',
   'missing_column',
+  'before_given_on',
 ] as const;
 export type FieldMessageCode = (typeof fieldMessageCodes)[number];
 
@@ -96,6 +97,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     unknown_code: 'finns inte i kodlistan',
     duplicate_in_file: 'förekommer redan på en tidigare rad i filen',
     missing_column: 'saknas i filens rubrikrad',
+    before_given_on: 'får inte vara före datum för samtycke',
   },
   en: {
     required: 'is required',
@@ -114,6 +116,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     unknown_code: 'is not in the code list',
     duplicate_in_file: 'already appears on an earlier line of the file',
     missing_column: 'is missing from the header row of the file',
+    before_given_on: 'must not be before the date of consent',
   },
 };
 

@@ -15,7 +15,8 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number) =>
   z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'too_long' });
 export const id = z.uuid({ message: 'invalid_format' });
-export const version = z.number().int().min(1);
+// The column is a PostgreSQL integer: a larger number is no version that can exist.
+export const version = z.number().int().min(1).max(2_147_483_647);
 
 export const pageQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),

@@ -33,7 +33,17 @@ export const referralListQuery = pageQuery.extend({
   participantId: id.optional(),
 });
 
-export const referralMeetingInput = z.object({ meetingAt: z.iso.datetime({ offset: true }), version });
+export const referralMeetingInput = z.object({
+  // Outside four-digit years (in UTC) a time has the right shape but does not survive the database and back.
+  meetingAt: z.iso.datetime({ offset: true }).refine(
+    (v) => {
+      const year = new Date(v).getUTCFullYear();
+      return year >= 1000 && year <= 9999;
+    },
+    { message: 'invalid_value' },
+  ),
+  version,
+});
 export const referralCloseInput = z.object({
   status: z.enum(['declined', 'withdrawn']),
   reason: requiredText(1000),

@@ -44,6 +44,19 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+// Text PostgreSQL cannot store (a NUL character, say) is the client's input, not our failure.
+const invalidTextCodes = new Set(['22021', '22P05']);
+
+function isInvalidText(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code } = current as { code?: string };
+    if (code && invalidTextCodes.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /** One error shape for the whole API: `{ error: { code, message, fields? } }`. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -74,6 +87,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       // Malformed JSON, wrong content type and the like: the client's fault, told in our shape.
       return sendError(request, reply, 'VALIDATION_FAILED');
     }
+    if (isInvalidText(error)) return sendError(request, reply, 'VALIDATION_FAILED');
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       return sendError(request, reply, 'SERVICE_UNAVAILABLE');

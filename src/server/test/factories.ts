@@ -140,7 +140,8 @@ let serial = 0;
 /** A valid personal identity number, different on every call (a Luhn check digit on a running serial). */
 export function uniquePersonalIdentityNumber(birth = '19850315'): string {
   serial += 1;
-  const base = `${birth.slice(2)}${String((serial * 7 + process.pid) % 1000).padStart(3, '0')}`;
+  // Serials run 001–999: 000 is never issued, so it is not a valid number.
+  const base = `${birth.slice(2)}${String(((serial * 7 + process.pid) % 999) + 1).padStart(3, '0')}`;
   return `${birth}${base.slice(6)}${luhn(base)}`;
 }
 

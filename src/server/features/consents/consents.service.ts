@@ -56,7 +56,7 @@ export async function withdraw(
     const { participant } = await participants.loadVisible(tx, actor, current.consent.participantId);
     if (input.withdrawnOn < current.consent.givenOn) {
       throw new AppError('VALIDATION_FAILED', {
-        fields: [{ code: 'custom', path: ['withdrawnOn'], message: 'invalid_date' }],
+        fields: [{ code: 'custom', path: ['withdrawnOn'], message: 'before_given_on' }],
       });
     }
     const updated = await repo.withdraw(tx, consentId, {

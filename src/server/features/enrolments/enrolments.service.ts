@@ -9,7 +9,7 @@ import { type Actor, authorize } from '../auth/actor.ts';
 import { hasParticipationConsent } from '../consents/consents.repo.ts';
 import * as participants from '../participants/participants.service.ts';
 import { firstStep, programmeHasCentre, targetGroupsOf } from '../programmes/programmes.repo.ts';
-import { markEnrolled } from '../referrals/referrals.repo.ts';
+import { findById as findReferral, markEnrolled } from '../referrals/referrals.repo.ts';
 import * as repo from './enrolments.repo.ts';
 
 export async function list(db: Db, actor: Actor, participantId: string): Promise<Enrolment[]> {
@@ -40,6 +40,16 @@ export async function enrol(
     if (await repo.findActive(tx, participantId, input.programmeId))
       throw new AppError('ENROLMENT_ALREADY_ACTIVE');
 
+    if (input.referralId) {
+      // Only the participant's own referral to this programme may be linked.
+      const referral = await findReferral(tx, input.referralId);
+      if (
+        referral?.referral.participantId !== participantId ||
+        referral.referral.programmeId !== input.programmeId
+      ) {
+        throw fieldError('referralId', 'invalid_choice');
+      }
+    }
     const group = await chooseTargetGroup(tx, input, participant.educationLevelCode);
     const step = await firstStep(tx, input.programmeId);
     if (!step) throw new Error(`programme ${input.programmeId} has no steps`);

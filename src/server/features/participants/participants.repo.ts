@@ -91,11 +91,12 @@ export async function listVisible(
 ) {
   const conditions: SQL[] = [visibleTo(actor)];
   if (filter.search?.kind === 'number') {
+    const pattern = containing(filter.search.value);
     conditions.push(
-      sql`(${participants.personalIdentityNumber} like ${`%${filter.search.value}%`} or ${participants.reserveNumber} like ${`%${filter.search.value}%`})`,
+      sql`(${participants.personalIdentityNumber} like ${pattern} or ${participants.reserveNumber} like ${pattern})`,
     );
   } else if (filter.search?.kind === 'text') {
-    conditions.push(sql`${participants.searchText} like ${`%${filter.search.value}%`}`);
+    conditions.push(sql`${participants.searchText} like ${containing(filter.search.value)}`);
   }
   if (filter.centreId) conditions.push(eq(participants.centreId, filter.centreId));
   if (filter.status) conditions.push(sql`${participantStatus} = ${filter.status}`);
@@ -110,6 +111,11 @@ export async function listVisible(
     .offset(offset);
   const [total] = await db.select({ n: count() }).from(participants).where(where);
   return { items: items satisfies ParticipantSummaryRow[], total: total?.n ?? 0 };
+}
+
+/** A LIKE pattern for text containing `value`, where % and _ typed by the user mean themselves. */
+function containing(value: string): string {
+  return `%${value.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 export async function findById(db: Executor, id: string) {
@@ -145,6 +151,29 @@ export async function findIdByIdentityNumber(db: Executor, normalised: string): 
     .from(participants)
     .where(eq(participants.personalIdentityNumber, normalised));
   return row?.id ?? null;
+}
+
+/** The fields whose code is not in its code list (municipality, SUN education level); null passes. */
+export async function unknownCodes(
+  db: Executor,
+  codes: { municipalityCode: string | null; educationLevelCode: string | null },
+): Promise<('municipalityCode' | 'educationLevelCode')[]> {
+  const unknown: ('municipalityCode' | 'educationLevelCode')[] = [];
+  if (codes.municipalityCode) {
+    const [row] = await db
+      .select({ code: municipalities.code })
+      .from(municipalities)
+      .where(eq(municipalities.code, codes.municipalityCode));
+    if (!row) unknown.push('municipalityCode');
+  }
+  if (codes.educationLevelCode) {
+    const [row] = await db
+      .select({ code: educationLevels.code })
+      .from(educationLevels)
+      .where(eq(educationLevels.code, codes.educationLevelCode));
+    if (!row) unknown.push('educationLevelCode');
+  }
+  return unknown;
 }
 
 export async function insert(db: Executor, values: NewParticipant): Promise<ParticipantRow> {

@@ -80,6 +80,7 @@ export async function create(tx: Executor, actor: Actor, input: ParticipantValue
   authorize(actor, 'participant.write');
   if (!actor.centreIds.includes(centreId)) throw new AppError('FORBIDDEN');
   const identity = await resolveIdentity(tx, actor, input);
+  await refuseUnknownCodes(tx, input);
   const row = await repo.insert(tx, {
     ...identity,
     ...personValues(input),
@@ -100,6 +101,7 @@ export async function update(
   authorize(actor, 'participant.write');
   return db.transaction(async (tx) => {
     const current = await loadWritable(tx, actor, id);
+    await refuseUnknownCodes(tx, input);
     const values: Partial<repo.NewParticipant> = personValues(input);
     if (current.participant.identityType === 'reserve') {
       // A reserve identity's birth date and gender are typed in; a real number's are derived from it.
@@ -188,6 +190,22 @@ async function refuseDuplicate(tx: Executor, actor: Actor, normalised: string): 
     () => false,
   );
   throw new AppError('PARTICIPANT_ALREADY_REGISTERED', visible ? { existingId } : {});
+}
+
+// The codes point into code lists; an unknown one is the user's mistake, not a broken foreign key.
+async function refuseUnknownCodes(
+  tx: Executor,
+  input: { municipalityCode?: string | null; educationLevelCode?: string | null },
+): Promise<void> {
+  const unknown = await repo.unknownCodes(tx, {
+    municipalityCode: input.municipalityCode ?? null,
+    educationLevelCode: input.educationLevelCode ?? null,
+  });
+  if (unknown.length > 0) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: unknown.map((field) => ({ code: 'custom', path: [field], message: 'unknown_code' })),
+    });
+  }
 }
 
 function personValues(input: Omit<ParticipantValues, 'personalIdentityNumber'>) {

@@ -116,6 +116,12 @@ describe('GET /api/participants', () => {
     }
     const none = (await world.caseworker.get('/api/participants?q=nobodyhere')).json();
     expect(none.items).toEqual([]);
+    // A typed % or _ is a character to look for, not a wildcard that matches everyone.
+    for (const q of ['%', '_', 'a\\']) {
+      const wild = await world.caseworker.get(`/api/participants?q=${encodeURIComponent(q)}`);
+      expect(wild.statusCode).toBe(200);
+      expect(wild.json().items).toEqual([]);
+    }
   });
 
   it('filters by centre and status', async () => {

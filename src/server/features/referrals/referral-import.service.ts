@@ -13,6 +13,8 @@ import {
 import type { Db } from '../../db/client.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import { findIdByIdentityNumber } from '../participants/participants.repo.ts';
+import { loadVisible } from '../participants/participants.service.ts';
+import { programmeHasCentre } from '../programmes/programmes.repo.ts';
 import * as repo from './referrals.repo.ts';
 import { createInTransaction } from './referrals.service.ts';
 
@@ -84,6 +86,12 @@ export async function importReferrals(
 ): Promise<ReferralImportReport> {
   authorize(actor, 'referral.write');
   if (!actor.centreIds.includes(input.centreId)) throw new AppError('FORBIDDEN');
+  // A wrong programme would fail every row alike: refuse the file once instead.
+  if (!(await programmeHasCentre(db, input.programmeId, input.centreId))) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ code: 'custom', path: ['programmeId'], message: 'invalid_choice' }],
+    });
+  }
   const rows = readRows(input.csv);
   const report: ReferralImportReport = { total: rows.length, created: 0, skipped: 0, failed: 0, rows: [] };
   for (const row of rows) {
@@ -143,6 +151,8 @@ async function importRow(
       const pin = parseIdentityNumber(referral.participant?.personalIdentityNumber ?? '');
       const existingId = pin.ok ? await findIdByIdentityNumber(tx, pin.value.normalised) : null;
       if (existingId) {
+        // Someone the importer may not see must not show as skipped: that would tell they are registered.
+        await loadVisible(tx, actor, existingId);
         const already = await repo.findByNaturalKey(tx, { ...referral, participantId: existingId });
         if (already) return { outcome: 'skipped' as const, referralId: null, errors: [] };
         const created = await createInTransaction(tx, actor, {
@@ -176,6 +186,8 @@ function readRows(csv: string): Row[] {
     (headerLine.match(/;/g)?.length ?? 0) >= (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: { record: string[]; info: { lines: number } }[];
   try {
+    // A NUL byte means a binary file, and no database column can hold it: refuse before any row is kept.
+    if (text.includes('\u0000')) throw new Error('binary file');
     records = parse(text, {
       delimiter,
       info: true,

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParticipantInput } from '../../../core/schemas/participant.schema.ts';
+import {
+  consentToParticipation,
+  createCentre,
+  createProgramme,
+  createSession,
+  createWorld,
+  referParticipant,
+  uniquePersonalIdentityNumber,
+} from '../../test/factories.ts';
+import { createTestApp, type TestContext } from '../../test/test-app.ts';
+
+let t: TestContext;
+let world: Awaited<ReturnType<typeof createWorld>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  world = await createWorld(t.app, t.db);
+});
+afterAll(() => t.close());
+
+/** A valid number; the factory's serial can come out as 000, which is never issued. */
+function pin(): string {
+  for (;;) {
+    const number = uniquePersonalIdentityNumber();
+    if (!number.slice(8).startsWith('000')) return number;
+  }
+}
+
+function referred(person: Partial<ParticipantInput> = {}) {
+  return referParticipant(world.caseworker, world, { personalIdentityNumber: pin(), ...person });
+}
+
+/** A referred participant who has consented to participation. */
+async function consented(person: Partial<ParticipantInput> = {}) {
+  const referral = await referred(person);
+  await consentToParticipation(world.caseworker, referral.participantId);
+  return referral;
+}
+
+function enrolmentBody(overrides: Record<string, unknown> = {}) {
+  return {
+    programmeId: world.programme.programme.id,
+    centreId: world.centre.id,
+    startsOn: '2026-11-16',
+    ...overrides,
+  };
+}
+
+function enrol(participantId: string, overrides: Record<string, unknown> = {}) {
+  return world.caseworker.post(`/api/participants/${participantId}/enrolments`, enrolmentBody(overrides));
+}
+
+async function enrolmentsOf(participantId: string) {
+  const response = await world.caseworker.get(`/api/participants/${participantId}/enrolments`);
+  expect(response.statusCode).toBe(200);
+  return response.json().items as Record<string, unknown>[];
+}
+
+describe('POST /api/participants/:id/enrolments', () => {
+  it('refuses a participant without consent to participation with 409 CONSENT_REQUIRED', async () => {
+    const { participantId } = await referred();
+
+    const response = await enrol(participantId);
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('CONSENT_REQUIRED');
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+  });
+
+  it('enrols a short-educated participant for 12 months with step 1 started, and marks the referral enrolled', async () => {
+    const referral = await consented({ educationLevelCode: '106' });
+
+    const response = await enrol(referral.participantId, { referralId: referral.id });
+
+    expect(response.statusCode).toBe(201);
+    const enrolment = response.json();
+    expect(enrolment).toMatchObject({
+      participantId: referral.participantId,
+      programmeId: world.programme.programme.id,
+      centreId: world.centre.id,
+      targetGroupId: world.programme.short.id,
+      targetGroupKind: 'short_educated',
+      targetGroupName: 'Kortutbildade',
+      targetGroupOverrideReason: null,
+      startsOn: '2026-11-16',
+      plannedEndOn: '2027-11-16',
+      exitedOn: null,
+    });
+    expect(enrolment.steps).toEqual([
+      expect.objectContaining({ ordinal: 1, name: 'Inskrivning', startedOn: '2026-11-16', endedOn: null }),
+    ]);
+    expect(await enrolmentsOf(referral.participantId)).toEqual([enrolment]);
+    expect((await world.caseworker.get(`/api/referrals/${referral.id}`)).json().status).toBe('enrolled');
+    expect((await world.caseworker.get(`/api/participants/${referral.participantId}`)).json().status).toBe(
+      'enrolled',
+    );
+  });
+
+  it('enrols a participant with upper-secondary education for 6 months', async () => {
+    const { participantId } = await consented({ educationLevelCode: '310' });
+
+    const response = await enrol(participantId, { startsOn: '2026-11-16' });
+
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      targetGroupId: world.programme.higher.id,
+      targetGroupKind: 'upper_secondary_or_higher',
+      plannedEndOn: '2027-05-16',
+    });
+  });
+
+  it.each([
+    ['310', '2026-08-31', '2027-02-28'],
+    ['310', '2027-08-31', '2028-02-29'],
+    ['310', '2026-12-31', '2027-06-30'],
+    ['106', '2028-02-29', '2029-02-28'],
+    ['106', '2026-01-31', '2027-01-31'],
+  ])('with education %s from %s plans the end on %s', async (educationLevelCode, startsOn, plannedEndOn) => {
+    const { participantId } = await consented({ educationLevelCode });
+    const response = await enrol(participantId, { startsOn });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ startsOn, plannedEndOn });
+  });
+
+  it('refuses a second enrolment in the same programme with 409 ENROLMENT_ALREADY_ACTIVE', async () => {
+    const { participantId } = await consented();
+    expect((await enrol(participantId)).statusCode).toBe(201);
+
+    const again = await enrol(participantId, { startsOn: '2026-12-01' });
+
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('ENROLMENT_ALREADY_ACTIVE');
+    expect(await enrolmentsOf(participantId)).toHaveLength(1);
+  });
+
+  it('asks for a reason when another target group than the derived one is chosen, and keeps it', async () => {
+    const { participantId } = await consented({ educationLevelCode: '106' });
+
+    const without = await enrol(participantId, { targetGroupId: world.programme.higher.id });
+
+    expect(without.statusCode).toBe(400);
+    expect(without.json().error.fields).toEqual([
+      {
+        field: 'targetGroupOverrideReason',
+        code: 'override_reason_required',
+        message: 'Skäl för annan målgrupp måste anges när en annan målgrupp än den härledda väljs',
+      },
+    ]);
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+
+    const reason = 'Har yrkesutbildning från hemlandet som motsvarar gymnasienivå';
+    const withReason = await enrol(participantId, {
+      targetGroupId: world.programme.higher.id,
+      targetGroupOverrideReason: reason,
+    });
+
+    expect(withReason.statusCode).toBe(201);
+    expect(withReason.json()).toMatchObject({
+      targetGroupKind: 'upper_secondary_or_higher',
+      targetGroupOverrideReason: reason,
+      plannedEndOn: '2027-05-16',
+    });
+    expect(await enrolmentsOf(participantId)).toMatchObject([{ targetGroupOverrideReason: reason }]);
+  });
+
+  it('keeps no reason when the chosen target group is the derived one', async () => {
+    const { participantId } = await consented({ educationLevelCode: '106' });
+    const response = await enrol(participantId, {
+      targetGroupId: world.programme.short.id,
+      targetGroupOverrideReason: 'Onödigt skäl',
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      targetGroupKind: 'short_educated',
+      targetGroupOverrideReason: null,
+    });
+  });
+
+  it('answers 400 TARGET_GROUP_REQUIRED without education level and target group, and enrols once one is chosen', async () => {
+    const { participantId } = await consented({ educationLevelCode: null });
+
+    const response = await enrol(participantId);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('TARGET_GROUP_REQUIRED');
+    const chosen = await enrol(participantId, { targetGroupId: world.programme.short.id });
+    expect(chosen.statusCode).toBe(201);
+    expect(chosen.json()).toMatchObject({ targetGroupKind: 'short_educated', plannedEndOn: '2027-11-16' });
+  });
+
+  it("answers 400 naming the target group when it is another programme's", async () => {
+    const { participantId } = await consented();
+    const elsewhere = await createProgramme(t.db, [world.centre.id]);
+
+    const response = await enrol(participantId, { targetGroupId: elsewhere.short.id });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { field: 'targetGroupId', code: 'invalid_choice', message: 'Målgrupp är inte ett giltigt val' },
+    ]);
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+  });
+
+  it('answers 400 naming the centre when the programme is not run there', async () => {
+    const { participantId } = await consented();
+    const extraCentre = await createCentre(t.db, world.organisation.id);
+    const coordinator = await createSession(
+      t.app,
+      t.db,
+      'coordinator',
+      [world.centre.id, extraCentre.id],
+      world.organisation.id,
+    );
+
+    const response = await coordinator.post(
+      `/api/participants/${participantId}/enrolments`,
+      enrolmentBody({ centreId: extraCentre.id }),
+    );
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      { field: 'centreId', code: 'invalid_choice', message: 'Centrum är inte ett giltigt val' },
+    ]);
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+  });
+
+  it("answers 400 naming the referral when it is unknown or someone else's", async () => {
+    const { participantId } = await consented();
+    const someoneElse = await referred();
+
+    for (const referralId of [randomUUID(), someoneElse.id]) {
+      const response = await enrol(participantId, { referralId });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toEqual([
+        { field: 'referralId', code: 'invalid_choice', message: 'Remiss är inte ett giltigt val' },
+      ]);
+    }
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+    expect((await world.caseworker.get(`/api/referrals/${someoneElse.id}`)).json().status).toBe('received');
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    const { participantId } = await consented();
+    const response = await enrol(participantId, { startsOn: '2026-11-31', programmeId: 'etablering' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields.map((f: { message: string }) => f.message)).toEqual(
+      expect.arrayContaining(['Startdatum måste vara ett datum som ÅÅÅÅ-MM-DD', 'Program har fel format']),
+    );
+  });
+
+  it('answers 401 without a session', async () => {
+    const { participantId } = await consented();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/participants/${participantId}/enrolments`,
+      payload: enrolmentBody(),
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("answers 403 for another centre's participant", async () => {
+    const { participantId } = await consented();
+    const response = await world.otherCaseworker.post(
+      `/api/participants/${participantId}/enrolments`,
+      enrolmentBody({ centreId: world.otherCentre.id }),
+    );
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('FORBIDDEN');
+    expect(await enrolmentsOf(participantId)).toEqual([]);
+  });
+
+  it('answers 403 to a role without the permission to enrol, who may still read', async () => {
+    const { participantId } = await consented();
+    const teacher = await createSession(t.app, t.db, 'language_teacher', [world.centre.id]);
+
+    const response = await teacher.post(`/api/participants/${participantId}/enrolments`, enrolmentBody());
+
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('FORBIDDEN');
+    const read = await teacher.get(`/api/participants/${participantId}/enrolments`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json().items).toEqual([]);
+  });
+
+  it('answers 404 for an unknown participant', async () => {
+    const response = await enrol(randomUUID());
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('GET /api/participants/:id/enrolments', () => {
+  it('answers 401 without a session', async () => {
+    const { participantId } = await consented();
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/participants/${participantId}/enrolments`,
+    });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it("answers 403 for another centre's participant", async () => {
+    const { participantId } = await consented();
+    expect((await enrol(participantId)).statusCode).toBe(201);
+    const response = await world.otherCaseworker.get(`/api/participants/${participantId}/enrolments`);
+    expect(response.statusCode).toBe(403);
+    expect(response.body).not.toContain(world.programme.short.id);
+  });
+
+  it('answers 404 for an unknown participant and 400 for an id that is not one', async () => {
+    expect((await world.caseworker.get(`/api/participants/${randomUUID()}/enrolments`)).statusCode).toBe(404);
+    const garbage = await world.caseworker.get('/api/participants/not-an-id/enrolments');
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.fields).toMatchObject([{ field: 'id', code: 'invalid_format' }]);
+  });
+});
