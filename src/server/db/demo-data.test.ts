@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, login, type TestContext } from '../test/test-app.ts';
+import { queryRows } from './client.ts';
+import { demoPassword, seedDemoData } from './demo-data.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo data', () => {
+  it('seeds the Etableringscentrum programme once, with staff who can log in', async () => {
+    const logins = await seedDemoData(t.db, '2026-11-22');
+    expect(logins.map((l) => l.email)).toContain('samordnare@haninge.example');
+    const again = await seedDemoData(t.db, '2026-11-22');
+    expect(again).toEqual(logins);
+
+    const [programme] = await queryRows<{ name: string; planned_participants: number; goal_percent: string }>(
+      t.db,
+      sql`select name, planned_participants, goal_percent from programmes`,
+    );
+    expect(programme).toMatchObject({ name: 'Etableringscentrum', planned_participants: 800 });
+    expect(Number(programme?.goal_percent)).toBe(55);
+    const groups = await queryRows<{ kind: string; max_duration_months: number }>(
+      t.db,
+      sql`select kind, max_duration_months from target_groups order by max_duration_months`,
+    );
+    expect(groups).toEqual([
+      { kind: 'upper_secondary_or_higher', max_duration_months: 6 },
+      { kind: 'short_educated', max_duration_months: 12 },
+    ]);
+    const centres = await queryRows<{ name: string }>(t.db, sql`select name from centres order by name`);
+    expect(centres.map((c) => c.name)).toEqual([
+      'Etableringscentrum Haninge',
+      'Etableringscentrum Nynäshamn',
+      'Etableringscentrum Tyresö',
+    ]);
+    const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
+    expect((await session.get('/api/participants')).json().total).toBe(20);
+  });
+
+  it('numbers every person from Skatteverket’s test numbers and spreads them over the states', async () => {
+    const published = new Set(
+      readFileSync(new URL('./demo/testpersonnummer.txt', import.meta.url), 'utf8')
+        .split('\n')
+        .filter(Boolean),
+    );
+    const people = await queryRows<{ personal_identity_number: string | null; identity_type: string }>(
+      t.db,
+      sql`select personal_identity_number, identity_type from participants`,
+    );
+    expect(people).toHaveLength(60);
+    for (const p of people) {
+      if (p.identity_type !== 'reserve') expect(published.has(p.personal_identity_number ?? '')).toBe(true);
+    }
+    const referralStates = await queryRows<{ status: string }>(
+      t.db,
+      sql`select distinct status from referrals`,
+    );
+    expect(referralStates.map((r) => r.status).sort()).toEqual([
+      'declined',
+      'enrolled',
+      'meeting_booked',
+      'received',
+      'withdrawn',
+    ]);
+    const [special] = await queryRows<{ protected: number; reserve: number; withdrawn: number }>(
+      t.db,
+      sql`select
+        (select count(*)::int from participants where protected_identity) as protected,
+        (select count(*)::int from participants where identity_type = 'reserve') as reserve,
+        (select count(*)::int from consents where withdrawn_on is not null) as withdrawn`,
+    );
+    expect(special).toEqual({ protected: 2, reserve: 2, withdrawn: 1 });
+  });
+});
