@@ -6,7 +6,11 @@ import type { Db } from '../../db/client.ts';
 import { logAccess } from '../access-log/access-log.repo.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import * as participants from '../participants/participants.service.ts';
+import { closeOpen } from '../referrals/referrals.repo.ts';
 import * as repo from './consents.repo.ts';
+
+// Kept in Swedish like the reasons staff type: it is part of the record, not of the interface.
+const withdrawalReason = 'Samtycket till deltagande återkallades';
 
 export async function list(db: Db, actor: Actor, participantId: string): Promise<Consent[]> {
   return db.transaction(async (tx) => {
@@ -65,6 +69,10 @@ export async function withdraw(
       withdrawalNote: input.note,
     });
     if (!updated) throw new AppError('CONSENT_WITHDRAWN');
+    // Without consent to participation the person leaves the intake: open referrals end as withdrawn.
+    if (updated.participation && !(await repo.hasParticipationConsent(tx, participant.id))) {
+      await closeOpen(tx, participant.id, 'withdrawn', withdrawalReason);
+    }
     await logAccess(tx, actor, [participant], 'update', 'consent.withdraw');
     const joined = await repo.findById(tx, consentId);
     if (!joined) throw new Error('consent vanished');

@@ -241,6 +241,12 @@ describe('a participant whose consent to participation is withdrawn', () => {
     const detail = await world.caseworker.get(`/api/participants/${participantId}`);
     expect(detail.statusCode).toBe(200);
     expect(detail.json().readOnly).toBe(true);
+    // The person leaves the intake: the open referral ends as withdrawn and leaves the inbox.
+    const referrals = (await world.caseworker.get(`/api/referrals?participantId=${participantId}`)).json();
+    expect(
+      referrals.items.map((r: { status: string; closedReason: string }) => [r.status, r.closedReason]),
+    ).toEqual([['withdrawn', 'Samtycket till deltagande återkallades']]);
+    expect(detail.json().status).toBe('closed');
     const { personalIdentityNumber: _, ...person } = personInput({ city: 'Tyresö' });
     const edit = await world.caseworker.put(`/api/participants/${participantId}`, {
       ...person,

@@ -119,3 +119,19 @@ export async function markEnrolled(db: Executor, participantId: string, programm
     )
     .returning({ id: referrals.id });
 }
+
+/** Closes the participant's open referrals, e.g. as withdrawn when consent to participation is withdrawn. */
+export async function closeOpen(
+  db: Executor,
+  participantId: string,
+  status: 'declined' | 'withdrawn',
+  closedReason: string,
+) {
+  return db
+    .update(referrals)
+    .set({ status, closedReason, version: sql`${referrals.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(eq(referrals.participantId, participantId), inArray(referrals.status, [...openReferralStatuses])),
+    )
+    .returning({ id: referrals.id });
+}
