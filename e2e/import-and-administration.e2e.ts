@@ -45,7 +45,9 @@ describe('importing referrals', () => {
     await expectAccessible(page, 'import page');
 
     await importFile(page);
-    const badRow = page.getByRole('row', { name: /Personnummer eller samordningsnummer har fel kontrollsiffra/ });
+    const badRow = page.getByRole('row', {
+      name: /Personnummer eller samordningsnummer har fel kontrollsiffra/,
+    });
     await badRow.waitFor();
     expect(await badRow.textContent()).toContain('3');
     await expectAccessible(page, 'import report');

@@ -56,3 +56,49 @@ export type AccessAction = (typeof accessActions)[number];
 
 export const locales = ['sv', 'en'] as const;
 export type Locale = (typeof locales)[number];
+
+export const journalCategories = [
+  'meeting',
+  'phone_call',
+  'message',
+  'home_visit',
+  'collaboration',
+  'note',
+] as const;
+export type JournalCategory = (typeof journalCategories)[number];
+/** Categories that count as contact with the participant (for the "no contact in 30 days" warning). */
+export const contactJournalCategories = [
+  'meeting',
+  'phone_call',
+  'message',
+  'home_visit',
+] as const satisfies readonly JournalCategory[];
+
+export const exitOutcomes = [
+  'work_permanent',
+  'work_fixed_term',
+  'work_subsidised',
+  'studies_adult_education',
+  'studies_folk_high_school',
+  'studies_university',
+  'studies_vocational',
+  'own_business',
+  'parental_leave',
+  'moved',
+  'ill_health',
+  'other',
+] as const;
+export type ExitOutcome = (typeof exitOutcomes)[number];
+
+export const followUpStatuses = [
+  'work',
+  'studies',
+  'own_business',
+  'seeking_work',
+  'other',
+  'unreachable',
+] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+export const contactMethods = ['phone', 'sms', 'email', 'letter', 'visit'] as const;
+export type ContactMethod = (typeof contactMethods)[number];

@@ -27,8 +27,12 @@ export const permissions = {
   'referral.write': caseworkers,
   'consent.write': caseworkers,
   'enrolment.write': caseworkers,
+  'journal.write': caseworkers,
   'accessLog.read': ['administrator'],
   'user.manage': ['administrator'],
+  'organisation.read': everyone,
+  'organisation.manage': ['administrator'],
+  'programme.manage': ['programme_manager', 'administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

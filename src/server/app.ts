@@ -15,11 +15,16 @@ import {
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
+import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
+import { journalRoutes } from './features/journal/journal.routes.ts';
+import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { participantRoutes } from './features/participants/participants.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendError } from './plugins/errors.ts';
@@ -119,7 +124,12 @@ export async function buildApp({
       await api.register(referralRoutes(deps));
       await api.register(consentRoutes(deps));
       await api.register(enrolmentRoutes(deps));
+      await api.register(followUpRoutes(deps));
       await api.register(userRoutes(deps));
+      await api.register(organisationRoutes(deps));
+      await api.register(journalRoutes(deps));
+      await api.register(teamRoutes(deps));
+      await api.register(caseloadRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -44,6 +44,12 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'mina-deltagare',
+                  lazy: page(
+                    async () => (await import('./features/caseload/caseload.page.tsx')).CaseloadPage,
+                  ),
+                },
+                {
                   path: 'deltagare/:id',
                   lazy: page(
                     async () =>
@@ -68,6 +74,39 @@ export function createRouter() {
                   lazy: page(
                     async () =>
                       (await import('./features/import/referral-import.page.tsx')).ReferralImportPage,
+                  ),
+                },
+                {
+                  path: 'uppfoljning',
+                  lazy: page(
+                    async () => (await import('./features/follow-ups/follow-ups.page.tsx')).FollowUpsPage,
+                  ),
+                },
+                {
+                  path: 'program',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/programmes/programme-list.page.tsx')).ProgrammeListPage,
+                  ),
+                },
+                {
+                  path: 'program/nytt',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/programmes/new-programme.page.tsx')).NewProgrammePage,
+                  ),
+                },
+                {
+                  path: 'program/:id',
+                  lazy: page(
+                    async () => (await import('./features/programmes/programme.page.tsx')).ProgrammePage,
+                  ),
+                },
+                {
+                  path: 'admin/organisationer',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/admin/organisation-admin.page.tsx')).OrganisationAdminPage,
                   ),
                 },
                 {

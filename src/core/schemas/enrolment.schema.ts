@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { targetGroupKinds } from '../enums.ts';
+import { exitOutcomes, targetGroupKinds } from '../enums.ts';
 import { id, isoDate, optionalText } from './common.ts';
+import { followUp } from './follow-up.schema.ts';
 
 /** Without a target group the one derived from the education level is used; choosing another needs a reason. */
 export const enrolmentInput = z.object({
@@ -27,6 +28,12 @@ export const enrolment = z.object({
   startsOn: z.string(),
   plannedEndOn: z.string(),
   exitedOn: z.string().nullable(),
+  exitOutcome: z.enum(exitOutcomes).nullable(),
+  exitOrganisation: z.string().nullable(),
+  exitReason: z.string().nullable(),
+  /** Created at exit; null while the enrolment is active. */
+  followUp: followUp.nullable(),
+  version: z.number().int(),
   steps: z.array(
     z.object({
       id,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { personSortKey } from '../../core/collation.ts';
 import { addDays, plannedEndDate } from '../../core/dates.ts';
-import type { ReferralBasis, Role } from '../../core/enums.ts';
+import type { ExitOutcome, FollowUpStatus, ReferralBasis, Role } from '../../core/enums.ts';
 import { languageCodes } from '../../core/languages.ts';
 import { parseIdentityNumber } from '../../core/personal-identity-number.ts';
 import { targetGroupKindForEducation } from '../../core/target-group.ts';
@@ -14,6 +14,7 @@ import {
   educationLevels,
   enrolmentSteps,
   enrolments,
+  followUps,
   organisations,
   participantStaff,
   participants,
@@ -113,6 +114,25 @@ const lastNames = [
   'العلي',
   'Ålund',
   'Ekström',
+];
+
+const demoOutcomes: ExitOutcome[] = [
+  'work_permanent',
+  'work_fixed_term',
+  'work_subsidised',
+  'studies_adult_education',
+  'studies_vocational',
+  'own_business',
+  'parental_leave',
+  'moved',
+];
+const demoFollowUpStatuses: FollowUpStatus[] = [
+  'work',
+  'work',
+  'studies',
+  'own_business',
+  'seeking_work',
+  'unreachable',
 ];
 
 export async function hasData(db: Executor): Promise<boolean> {
@@ -402,8 +422,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
       const group = groups.find((g) => g.kind === kind);
       if (!group) throw new Error('target group missing');
       const plannedEndOn = plannedEndDate(startsOn, group.maxDurationMonths);
-      // A few have passed their planned end and left the programme.
+      // A few have passed their planned end and left the programme, most of them to work or studies.
       const exitedOn = plannedEndOn < today && i % 4 === 0 ? plannedEndOn : null;
+      const exitOutcome = exitedOn ? pick(random, demoOutcomes) : null;
       const [enrolment] = await tx
         .insert(enrolments)
         .values({
@@ -415,10 +436,25 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           startsOn,
           plannedEndOn,
           exitedOn,
+          exitOutcome,
+          exitOrganisation: exitOutcome?.startsWith('work') ? 'Haninge Vård och Omsorg AB' : null,
+          exitReason: exitOutcome ? 'Programmets tid är slut' : null,
+          exitedBy: exitedOn ? coordinator.id : null,
           createdBy: coordinator.id,
         })
         .returning();
       if (!enrolment) throw new Error('enrolment not created');
+      if (exitedOn) {
+        const dueOn = addDays(exitedOn, programme.followUpDays);
+        const recorded = dueOn <= today;
+        await tx.insert(followUps).values({
+          enrolmentId: enrolment.id,
+          dueOn,
+          status: recorded ? pick(random, demoFollowUpStatuses) : null,
+          recordedOn: recorded ? dueOn : null,
+          recordedBy: recorded ? coordinator.id : null,
+        });
+      }
       // Step 1 at start; later steps in parallel as the participant progresses.
       const reached = 1 + Math.floor(random() * 5);
       for (const step of steps.filter((s) => s.ordinal <= reached)) {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   check,
@@ -17,7 +18,11 @@ import {
 import {
   accessActions,
   consentMethods,
+  contactMethods,
+  exitOutcomes,
+  followUpStatuses,
   identityTypes,
+  journalCategories,
   legalGenders,
   organisationKinds,
   referralBases,
@@ -28,7 +33,11 @@ import {
 
 /** A CHECK constraint that mirrors a core enum, so the database refuses what the code would. */
 function oneOf(column: string, values: readonly string[]) {
-  return sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+  return sql.raw(oneOfText(column, values));
+}
+
+function oneOfText(column: string, values: readonly string[]): string {
+  return `${column} in (${values.map((v) => `'${v}'`).join(', ')})`;
 }
 
 const timestamps = {
@@ -115,6 +124,7 @@ export const programmes = pgTable(
     ownerOrganisationId: uuid('owner_organisation_id')
       .notNull()
       .references(() => organisations.id),
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [
@@ -431,6 +441,11 @@ export const enrolments = pgTable(
     startsOn: date('starts_on').notNull(),
     plannedEndOn: date('planned_end_on').notNull(),
     exitedOn: date('exited_on'),
+    exitOutcome: text('exit_outcome', { enum: exitOutcomes }),
+    /** The employer or school the participant went to, where there is one. */
+    exitOrganisation: text('exit_organisation'),
+    exitReason: text('exit_reason'),
+    exitedBy: uuid('exited_by').references(() => users.id),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by')
       .notNull()
@@ -440,6 +455,12 @@ export const enrolments = pgTable(
   (t) => [
     check('enrolments_period_check', sql`planned_end_on > starts_on`),
     check('enrolments_exit_check', sql`exited_on is null or exited_on >= starts_on`),
+    check('enrolments_exit_outcome_check', sql`(exited_on is null) = (exit_outcome is null)`),
+    check(
+      'enrolments_exit_outcome_value_check',
+      sql.raw(`exit_outcome is null or ${oneOfText('exit_outcome', exitOutcomes)}`),
+    ),
+    index('enrolments_exited_by_idx').on(t.exitedBy),
     uniqueIndex('enrolments_one_active_idx').on(t.participantId, t.programmeId).where(sql`exited_on is null`),
     index('enrolments_participant_idx').on(t.participantId),
     index('enrolments_programme_idx').on(t.programmeId),
@@ -499,5 +520,86 @@ export const accessLog = pgTable(
     index('access_log_participant_idx').on(t.participantId, t.at),
     index('access_log_user_idx').on(t.userId, t.at),
     index('access_log_centre_idx').on(t.centreId),
+  ],
+);
+
+// ---------------------------------------------------------------- journal, exit follow-up
+
+/**
+ * Journal entries are never changed or deleted (a trigger refuses it): a correction is a new entry that
+ * points to the one it corrects, with a reason.
+ */
+export const journalEntries = pgTable(
+  'journal_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    entryDate: date('entry_date').notNull(),
+    category: text('category', { enum: journalCategories }).notNull(),
+    text: text('text').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    correctsId: uuid('corrects_id').references((): AnyPgColumn => journalEntries.id),
+    correctionReason: text('correction_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('journal_entries_category_check', oneOf('category', journalCategories)),
+    check('journal_entries_correction_check', sql`(corrects_id is null) = (correction_reason is null)`),
+    // An entry is corrected at most once; a later correction corrects the correction.
+    uniqueIndex('journal_entries_corrects_idx').on(t.correctsId),
+    index('journal_entries_participant_idx').on(t.participantId, t.entryDate),
+    index('journal_entries_author_idx').on(t.authorId),
+  ],
+);
+
+/** The follow-up some days after exit (the programme's follow_up_days), which decides the goal figure. */
+export const followUps = pgTable(
+  'follow_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    dueOn: date('due_on').notNull(),
+    status: text('status', { enum: followUpStatuses }),
+    statusOrganisation: text('status_organisation'),
+    recordedOn: date('recorded_on'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('follow_ups_status_check', sql.raw(`status is null or ${oneOfText('status', followUpStatuses)}`)),
+    check('follow_ups_recorded_check', sql`(status is null) = (recorded_on is null)`),
+    uniqueIndex('follow_ups_enrolment_idx').on(t.enrolmentId),
+    index('follow_ups_due_idx').on(t.dueOn),
+    index('follow_ups_recorded_by_idx').on(t.recordedBy),
+  ],
+);
+
+export const followUpAttempts = pgTable(
+  'follow_up_attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    followUpId: uuid('follow_up_id')
+      .notNull()
+      .references(() => followUps.id),
+    attemptedOn: date('attempted_on').notNull(),
+    method: text('method', { enum: contactMethods }).notNull(),
+    reached: boolean('reached').notNull(),
+    note: text('note'),
+    attemptedBy: uuid('attempted_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('follow_up_attempts_method_check', oneOf('method', contactMethods)),
+    index('follow_up_attempts_follow_up_idx').on(t.followUpId),
+    index('follow_up_attempts_by_idx').on(t.attemptedBy),
   ],
 );

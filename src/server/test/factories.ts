@@ -205,3 +205,21 @@ export async function consentToParticipation(session: Session, participantId: st
   if (response.statusCode !== 201) throw new Error(`consent failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string };
 }
+
+/** Refers a new short-educated person, records consent and enrols them: step 1 and the 12-month group in use. */
+export async function enrolParticipant(
+  session: Session,
+  world: { centre: { id: string }; programme: { programme: { id: string } } },
+) {
+  const referral = await referParticipant(session, world);
+  await consentToParticipation(session, referral.participantId);
+  const response = await session.post(`/api/participants/${referral.participantId}/enrolments`, {
+    programmeId: world.programme.programme.id,
+    centreId: world.centre.id,
+    startsOn: '2026-11-16',
+    referralId: referral.id,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`enrolment failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { id: string; participantId: string; targetGroupId: string };
+}

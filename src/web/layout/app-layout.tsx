@@ -57,6 +57,9 @@ export function AppLayout() {
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul className="container main-nav-list">
             <li>
+              <NavLink to="/mina-deltagare">{t('nav.caseload')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/deltagare">{t('nav.participants')}</NavLink>
             </li>
             <li>
@@ -67,9 +70,20 @@ export function AppLayout() {
             <li>
               <NavLink to="/remisser/import">{t('nav.import')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/uppfoljning">{t('nav.followUps')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/program">{t('nav.programmes')}</NavLink>
+            </li>
             {can(user.role, 'user.manage') ? (
               <li>
                 <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>
+              </li>
+            ) : null}
+            {can(user.role, 'organisation.manage') ? (
+              <li>
+                <NavLink to="/admin/organisationer">{t('nav.organisations')}</NavLink>
               </li>
             ) : null}
           </ul>

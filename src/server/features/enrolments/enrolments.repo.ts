@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   centres,
@@ -68,4 +68,46 @@ export async function insert(db: Executor, values: typeof enrolments.$inferInser
 
 export async function startStep(db: Executor, values: typeof enrolmentSteps.$inferInsert) {
   await db.insert(enrolmentSteps).values(values);
+}
+
+export async function findById(db: Executor, id: string) {
+  const [row] = await db
+    .select({ enrolment: enrolments, followUpDays: programmes.followUpDays })
+    .from(enrolments)
+    .innerJoin(programmes, eq(programmes.id, enrolments.programmeId))
+    .where(eq(enrolments.id, id));
+  return row ?? null;
+}
+
+/** The latest start among the enrolment's open steps: an exit cannot end a step before it began. */
+export async function latestOpenStepStart(db: Executor, enrolmentId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ latest: max(enrolmentSteps.startedOn) })
+    .from(enrolmentSteps)
+    .where(and(eq(enrolmentSteps.enrolmentId, enrolmentId), isNull(enrolmentSteps.endedOn)));
+  return row?.latest ?? null;
+}
+
+export async function exitVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Pick<
+    typeof enrolments.$inferInsert,
+    'exitedOn' | 'exitOutcome' | 'exitOrganisation' | 'exitReason' | 'exitedBy'
+  >,
+) {
+  const [row] = await db
+    .update(enrolments)
+    .set({ ...values, version: sql`${enrolments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(enrolments.id, id), eq(enrolments.version, version), isNull(enrolments.exitedOn)))
+    .returning();
+  return row ?? null;
+}
+
+export async function endOpenSteps(db: Executor, enrolmentId: string, endedOn: string) {
+  await db
+    .update(enrolmentSteps)
+    .set({ endedOn, updatedAt: new Date() })
+    .where(and(eq(enrolmentSteps.enrolmentId, enrolmentId), isNull(enrolmentSteps.endedOn)));
 }

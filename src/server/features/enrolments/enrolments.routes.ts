@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, idParams } from '../../../core/schemas/common.ts';
 import { enrolment, enrolmentInput, enrolmentList } from '../../../core/schemas/enrolment.schema.ts';
+import { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './enrolments.service.ts';
@@ -34,6 +35,19 @@ export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) =>
         reply.code(201).send(await service.enrol(db, actorOf(request), request.params.id, request.body)),
+    );
+    app.post(
+      '/enrolments/:id/exit',
+      {
+        schema: {
+          tags: ['enrolments'],
+          summary: 'End an enrolment with its outcome; open steps end and the follow-up is created',
+          params: idParams,
+          body: exitInput,
+          response: { 200: enrolment, ...errors, 409: errorResponse },
+        },
+      },
+      async (request) => service.exit(db, actorOf(request), request.params.id, request.body),
     );
   };
 }

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
-import { plannedEndDate } from '../../../core/dates.ts';
+import { addDays, plannedEndDate, todayInSweden } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { Enrolment, enrolmentInput } from '../../../core/schemas/enrolment.schema.ts';
+import type { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import { targetGroupKindForEducation } from '../../../core/target-group.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { logAccess } from '../access-log/access-log.repo.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import { hasParticipationConsent } from '../consents/consents.repo.ts';
+import * as followUps from '../follow-ups/follow-ups.repo.ts';
+import { presentFollowUp } from '../follow-ups/follow-ups.service.ts';
 import * as participants from '../participants/participants.service.ts';
 import { firstStep, programmeHasCentre, targetGroupsOf } from '../programmes/programmes.repo.ts';
 import { findById as findReferral, markEnrolled } from '../referrals/referrals.repo.ts';
@@ -16,7 +19,50 @@ export async function list(db: Db, actor: Actor, participantId: string): Promise
   return db.transaction(async (tx) => {
     const { participant } = await participants.loadVisible(tx, actor, participantId);
     await logAccess(tx, actor, [participant], 'read', 'enrolment.list');
-    return (await repo.listForParticipant(tx, participantId)).map(present);
+    return presentAll(tx, await repo.listForParticipant(tx, participantId));
+  });
+}
+
+/**
+ * Ends an enrolment with its outcome: every open step ends on the exit date, and the follow-up is due the
+ * programme's follow-up days later. (Plan goals will end here too once the action plan exists.)
+ */
+export async function exit(
+  db: Db,
+  actor: Actor,
+  enrolmentId: string,
+  input: z.output<typeof exitInput>,
+): Promise<Enrolment> {
+  authorize(actor, 'enrolment.write');
+  return db.transaction(async (tx) => {
+    const current = await repo.findById(tx, enrolmentId);
+    if (!current) throw new AppError('NOT_FOUND');
+    const { participant } = await participants.loadWritable(tx, actor, current.enrolment.participantId);
+    if (current.enrolment.exitedOn) throw new AppError('ENROLMENT_ALREADY_EXITED');
+    if (input.exitedOn > todayInSweden()) throw fieldError('exitedOn', 'in_future');
+    const latestStep = await repo.latestOpenStepStart(tx, enrolmentId);
+    if (input.exitedOn < current.enrolment.startsOn || (latestStep && input.exitedOn < latestStep)) {
+      throw fieldError('exitedOn', 'before_starts_on');
+    }
+    const updated = await repo.exitVersioned(tx, enrolmentId, input.version, {
+      exitedOn: input.exitedOn,
+      exitOutcome: input.outcome,
+      exitOrganisation: input.organisation,
+      exitReason: input.reason,
+      exitedBy: actor.userId,
+    });
+    if (!updated) {
+      throw new AppError('VERSION_CONFLICT', {
+        current: await presentOne(tx, participant.id, enrolmentId),
+      });
+    }
+    await repo.endOpenSteps(tx, enrolmentId, input.exitedOn);
+    await followUps.insert(tx, {
+      enrolmentId,
+      dueOn: addDays(input.exitedOn, current.followUpDays),
+    });
+    await logAccess(tx, actor, [participant], 'update', 'enrolment.exit');
+    return presentOne(tx, participant.id, enrolmentId);
   });
 }
 
@@ -72,11 +118,7 @@ export async function enrol(
     });
     await markEnrolled(tx, participantId, input.programmeId);
     await logAccess(tx, actor, [participant], 'create', 'enrolment.create');
-    const created = (await repo.listForParticipant(tx, participantId)).find(
-      (e) => e.enrolment.id === enrolment.id,
-    );
-    if (!created) throw new Error('enrolment vanished');
-    return present(created);
+    return presentOne(tx, participantId, enrolment.id);
   });
 }
 
@@ -106,7 +148,26 @@ function fieldError(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
 }
 
-function present(row: repo.EnrolmentJoinedRow): Enrolment {
+async function presentAll(tx: Executor, rows: repo.EnrolmentJoinedRow[]): Promise<Enrolment[]> {
+  const found = await followUps.forEnrolments(
+    tx,
+    rows.map((r) => r.enrolment.id),
+  );
+  return rows.map((row) => {
+    const followUp = found.find((f) => f.followUp.enrolmentId === row.enrolment.id);
+    return present(row, followUp ? presentFollowUp(followUp) : null);
+  });
+}
+
+async function presentOne(tx: Executor, participantId: string, enrolmentId: string): Promise<Enrolment> {
+  const row = (await repo.listForParticipant(tx, participantId)).find((e) => e.enrolment.id === enrolmentId);
+  if (!row) throw new Error('enrolment vanished');
+  const [only] = await presentAll(tx, [row]);
+  if (!only) throw new Error('enrolment vanished');
+  return only;
+}
+
+function present(row: repo.EnrolmentJoinedRow, followUp: Enrolment['followUp']): Enrolment {
   const e = row.enrolment;
   return {
     id: e.id,
@@ -122,6 +183,11 @@ function present(row: repo.EnrolmentJoinedRow): Enrolment {
     startsOn: e.startsOn,
     plannedEndOn: e.plannedEndOn,
     exitedOn: e.exitedOn,
+    exitOutcome: e.exitOutcome,
+    exitOrganisation: e.exitOrganisation,
+    exitReason: e.exitReason,
+    followUp,
+    version: e.version,
     steps: row.steps.map((s) => ({
       id: s.id,
       stepId: s.stepId,

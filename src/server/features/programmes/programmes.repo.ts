@@ -1,8 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { TargetGroupKind } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   centres,
   educationLevels,
+  enrolmentSteps,
+  enrolments,
   municipalities,
   organisations,
   programmeCentres,
@@ -113,4 +116,142 @@ export async function listEducationLevels(db: Executor) {
     .select({ code: educationLevels.code, name: educationLevels.name })
     .from(educationLevels)
     .orderBy(asc(educationLevels.code));
+}
+
+// ---------------------------------------------------------------- set-up of programmes
+
+export type NewProgramme = typeof programmes.$inferInsert;
+
+export async function insertProgramme(db: Executor, values: NewProgramme) {
+  const [row] = await db.insert(programmes).values(values).returning();
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
+
+/** Updates only if nobody else saved since `version`; returns null on a lost race. */
+export async function updateProgrammeVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  values: Partial<NewProgramme>,
+) {
+  const [row] = await db
+    .update(programmes)
+    .set({ ...values, version: sql`${programmes.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(programmes.id, id), eq(programmes.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+export async function setProgrammeOrganisations(
+  db: Executor,
+  programmeId: string,
+  organisationIds: string[],
+) {
+  await db.delete(programmeOrganisations).where(eq(programmeOrganisations.programmeId, programmeId));
+  if (organisationIds.length > 0)
+    await db
+      .insert(programmeOrganisations)
+      .values(organisationIds.map((organisationId) => ({ programmeId, organisationId })));
+}
+
+export async function setProgrammeCentres(db: Executor, programmeId: string, centreIds: string[]) {
+  await db.delete(programmeCentres).where(eq(programmeCentres.programmeId, programmeId));
+  if (centreIds.length > 0)
+    await db.insert(programmeCentres).values(centreIds.map((centreId) => ({ programmeId, centreId })));
+}
+
+/** The organisation of each centre that exists; unknown ids are left out. */
+export async function findCentreOrganisations(db: Executor, centreIds: string[]) {
+  if (centreIds.length === 0) return [];
+  return db
+    .select({ id: centres.id, organisationId: centres.organisationId })
+    .from(centres)
+    .where(inArray(centres.id, centreIds));
+}
+
+export async function existingOrganisationIds(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+  return rows.map((r) => r.id);
+}
+
+export async function insertTargetGroups(
+  db: Executor,
+  programmeId: string,
+  groups: { kind: TargetGroupKind; name: string; maxDurationMonths: number }[],
+) {
+  if (groups.length > 0)
+    await db.insert(targetGroups).values(
+      groups.map((g) => ({
+        programmeId,
+        kind: g.kind,
+        name: g.name,
+        maxDurationMonths: g.maxDurationMonths,
+      })),
+    );
+}
+
+export async function updateTargetGroup(
+  db: Executor,
+  id: string,
+  values: { name: string; maxDurationMonths: number },
+) {
+  await db.update(targetGroups).set(values).where(eq(targetGroups.id, id));
+}
+
+export async function deleteTargetGroups(db: Executor, ids: string[]) {
+  if (ids.length > 0) await db.delete(targetGroups).where(inArray(targetGroups.id, ids));
+}
+
+/** Target groups that enrolments point to, which therefore must stay. */
+export async function usedTargetGroupIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: enrolments.targetGroupId })
+    .from(enrolments)
+    .where(inArray(enrolments.targetGroupId, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Steps that participants have taken, which therefore must stay. */
+export async function usedStepIds(db: Executor, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ id: enrolmentSteps.stepId })
+    .from(enrolmentSteps)
+    .where(inArray(enrolmentSteps.stepId, ids));
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Makes the programme's steps the given list, in order: kept steps (with an id) are renamed and renumbered in
+ * place, the others are inserted. Steps left out must already have been deleted.
+ */
+export async function saveSteps(db: Executor, programmeId: string, steps: { id?: string; name: string }[]) {
+  // Ordinals are unique per programme, so kept steps first move out of the way of the final numbers.
+  const kept = steps.flatMap((s) => (s.id ? [s.id] : []));
+  if (kept.length > 0)
+    await db
+      .update(programmeSteps)
+      .set({ ordinal: sql`${programmeSteps.ordinal} + 1000` })
+      .where(inArray(programmeSteps.id, kept));
+  for (const [index, step] of steps.entries()) {
+    if (step.id)
+      await db
+        .update(programmeSteps)
+        .set({ ordinal: index + 1, name: step.name })
+        .where(eq(programmeSteps.id, step.id));
+  }
+  const added = steps.flatMap((s, index) =>
+    s.id ? [] : [{ programmeId, ordinal: index + 1, name: s.name }],
+  );
+  if (added.length > 0) await db.insert(programmeSteps).values(added);
+}
+
+export async function deleteSteps(db: Executor, ids: string[]) {
+  if (ids.length > 0) await db.delete(programmeSteps).where(inArray(programmeSteps.id, ids));
 }

@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, idParams } from '../../../core/schemas/common.ts';
-import { programme, programmeList, referenceList } from '../../../core/schemas/programme.schema.ts';
+import {
+  programme,
+  programmeInput,
+  programmeList,
+  programmeUpdate,
+  referenceList,
+} from '../../../core/schemas/programme.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './programmes.service.ts';
@@ -31,6 +37,33 @@ export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.get(db, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/programmes',
+      {
+        schema: {
+          tags: ['programmes'],
+          summary: "Set up a programme owned by the manager's organisation, in at least one of their centres",
+          body: programmeInput,
+          response: { 201: programme, ...errors },
+        },
+      },
+      async (request, reply) =>
+        reply.code(201).send(await service.create(db, actorOf(request), request.body)),
+    );
+    app.put(
+      '/programmes/:id',
+      {
+        schema: {
+          tags: ['programmes'],
+          summary:
+            'Change a programme; refused with 409 if someone else saved since `version`, or if a target group or step in use would go',
+          params: idParams,
+          body: programmeUpdate,
+          response: { 200: programme, ...errors, 409: errorResponse },
+        },
+      },
+      async (request) => service.update(db, actorOf(request), request.params.id, request.body),
     );
     app.get(
       '/reference/municipalities',

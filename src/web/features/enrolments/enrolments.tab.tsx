@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { can } from '../../../core/permissions.ts';
 import type { Enrolment } from '../../../core/schemas/enrolment.schema.ts';
@@ -8,14 +9,22 @@ import { formatDate, personName } from '../../components/format.ts';
 import { Notice } from '../../components/notice.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
 import { EnrolmentForm } from './enrolment-form.tsx';
 import { useEnrolments } from './enrolments.queries.ts';
+
+// The exit form (and the schema it validates with) loads when first opened.
+const ExitDialog = lazy(async () => ({
+  default: (await import('../follow-ups/exit-dialog.tsx')).ExitDialog,
+}));
 
 export function EnrolmentsTab({ participant }: { participant: ParticipantDetail }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const enrolments = useEnrolments(participant.id);
   const [enrolled, setEnrolled] = useState(false);
+  const [exiting, setExiting] = useState<Enrolment | null>(null);
+  const [exitedDue, setExitedDue] = useState<string | null>(null);
   const mayWrite = can(user.role, 'enrolment.write') && !participant.readOnly;
 
   const columns: Column<Enrolment>[] = [
@@ -71,6 +80,26 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
         );
       },
     },
+    ...(mayWrite
+      ? [
+          {
+            key: 'actions',
+            header: <span className="visually-hidden">{t('exit.action')}</span>,
+            cell: (e: Enrolment) =>
+              e.exitedOn === null ? (
+                <Button
+                  className="button button-secondary button-small"
+                  aria-label={t('exit.actionLabel', { programme: e.programmeName })}
+                  onPress={() => setExiting(e)}
+                >
+                  {t('exit.action')}
+                </Button>
+              ) : e.exitOutcome ? (
+                t(`exitOutcome.${e.exitOutcome}`)
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -80,6 +109,11 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
         {enrolled ? (
           <Notice tone="success" live>
             {t('enrolments.enrolledNotice')}
+          </Notice>
+        ) : null}
+        {exitedDue ? (
+          <Notice tone="success" live>
+            {t('exit.exitedNotice', { date: formatDate(exitedDue) })}
           </Notice>
         ) : null}
         <QueryState query={enrolments}>
@@ -93,6 +127,16 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
                 rowKey={(e) => e.id}
                 emptyText={t('enrolments.empty')}
               />
+              {data.items.map((e) =>
+                e.followUp ? (
+                  <FollowUpPanel
+                    key={e.followUp.id}
+                    enrolment={e}
+                    followUp={e.followUp}
+                    mayWrite={mayWrite}
+                  />
+                ) : null,
+              )}
               {mayWrite ? (
                 <EnrolmentForm
                   participant={participant}
@@ -103,6 +147,19 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
             </>
           )}
         </QueryState>
+        {exiting ? (
+          <Suspense fallback={null}>
+            <ExitDialog
+              enrolment={exiting}
+              onClose={() => setExiting(null)}
+              onExited={(exited) => {
+                setExiting(null);
+                setEnrolled(false);
+                setExitedDue(exited.followUp?.dueOn ?? null);
+              }}
+            />
+          </Suspense>
+        ) : null}
       </section>
     </div>
   );

@@ -27,6 +27,12 @@ const ConsentsTab = lazy(async () => ({
 const EnrolmentsTab = lazy(async () => ({
   default: (await import('../enrolments/enrolments.tab.tsx')).EnrolmentsTab,
 }));
+const JournalTab = lazy(async () => ({
+  default: (await import('../journal/journal.tab.tsx')).JournalTab,
+}));
+const TeamTab = lazy(async () => ({
+  default: (await import('../team/team.tab.tsx')).TeamTab,
+}));
 const AccessLogTab = lazy(async () => ({
   default: (await import('../admin/access-log.tab.tsx')).AccessLogTab,
 }));
@@ -36,7 +42,7 @@ function LazyTab({ children }: { children: ReactNode }) {
 }
 
 // Tab ids are the Swedish words in the address (?flik=samtycke), so a tab can be linked to.
-const tabIds = ['oversikt', 'remisser', 'samtycke', 'inskrivning', 'atkomstlogg'] as const;
+const tabIds = ['oversikt', 'remisser', 'samtycke', 'inskrivning', 'journal', 'team', 'atkomstlogg'] as const;
 type TabId = (typeof tabIds)[number];
 
 export function ParticipantPage() {
@@ -112,6 +118,12 @@ export function ParticipantPage() {
           <Tab className="tab" id="inskrivning">
             {t('participant.tabs.inskrivning')}
           </Tab>
+          <Tab className="tab" id="journal">
+            {t('participant.tabs.journal')}
+          </Tab>
+          <Tab className="tab" id="team">
+            {t('participant.tabs.team')}
+          </Tab>
           {showAccessLog ? (
             <Tab className="tab" id="atkomstlogg">
               {t('participant.tabs.atkomstlogg')}
@@ -134,6 +146,16 @@ export function ParticipantPage() {
         <TabPanel className="tab-panel" id="inskrivning">
           <LazyTab>
             <EnrolmentsTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="journal">
+          <LazyTab>
+            <JournalTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="team">
+          <LazyTab>
+            <TeamTab participant={detail} />
           </LazyTab>
         </TabPanel>
         {showAccessLog ? (
