@@ -102,3 +102,14 @@ export type FollowUpStatus = (typeof followUpStatuses)[number];
 
 export const contactMethods = ['phone', 'sms', 'email', 'letter', 'visit'] as const;
 export type ContactMethod = (typeof contactMethods)[number];
+
+/** Staff who took part in the tripartite mapping meeting, by the side they came from. */
+export const assessmentParticipantSides = [
+  'participant',
+  'project_worker',
+  'municipality_services',
+  'employment_service',
+  'interpreter',
+  'other',
+] as const;
+export type AssessmentParticipantSide = (typeof assessmentParticipantSides)[number];

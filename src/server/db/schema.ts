@@ -7,6 +7,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgTable,
   primaryKey,
@@ -601,5 +602,81 @@ export const followUpAttempts = pgTable(
     check('follow_up_attempts_method_check', oneOf('method', contactMethods)),
     index('follow_up_attempts_follow_up_idx').on(t.followUpId),
     index('follow_up_attempts_by_idx').on(t.attemptedBy),
+  ],
+);
+
+// ---------------------------------------------------------------- step checklists, mapping
+
+/** Items to tick off in a step, e.g. step 2 "base": bank account, e-identification, SFI registration. */
+export const stepChecklistItems = pgTable(
+  'step_checklist_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => programmeSteps.id),
+    ordinal: integer('ordinal').notNull(),
+    label: text('label').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check('step_checklist_items_ordinal_check', sql`ordinal >= 1`),
+    uniqueIndex('step_checklist_items_step_ordinal_idx').on(t.stepId, t.ordinal),
+  ],
+);
+
+/** A ticked checklist item of a participant's step: when and by whom. */
+export const checklistTicks = pgTable(
+  'checklist_ticks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentStepId: uuid('enrolment_step_id')
+      .notNull()
+      .references(() => enrolmentSteps.id),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => stepChecklistItems.id),
+    tickedOn: date('ticked_on').notNull(),
+    tickedBy: uuid('ticked_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('checklist_ticks_step_item_idx').on(t.enrolmentStepId, t.itemId),
+    index('checklist_ticks_item_idx').on(t.itemId),
+    index('checklist_ticks_by_idx').on(t.tickedBy),
+  ],
+);
+
+/**
+ * The in-depth mapping (kartläggning). Each revision is a new row; earlier ones stay readable. Health and
+ * social circumstances live in their own column so they can be left out for roles that may not see them.
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    revision: integer('revision').notNull(),
+    meetingOn: date('meeting_on'),
+    /** The tripartite meeting's attendees: [{ side, name }]. */
+    meetingAttendees: jsonb('meeting_attendees').notNull().default([]),
+    summary: text('summary'),
+    /** The structured areas (language, education, work, goals, housing, childcare, licence, digital, economy…). */
+    areas: jsonb('areas').notNull().default({}),
+    /** Health and social circumstances: only for the roles that need them. */
+    sensitive: jsonb('sensitive').notNull().default({}),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('assessments_revision_check', sql`revision >= 1`),
+    uniqueIndex('assessments_participant_revision_idx').on(t.participantId, t.revision),
+    index('assessments_created_by_idx').on(t.createdBy),
   ],
 );
