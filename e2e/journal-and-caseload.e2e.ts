@@ -78,9 +78,11 @@ describe('journal, team and my participants', () => {
     await dialog.getByRole('button', { name: 'Spara rättelse' }).click();
     await page.getByText('Rättelsen är sparad.', { exact: false }).waitFor();
 
+    // Wait for the reloaded list: the correction's row exists only once it has arrived.
+    const correction = page.getByRole('row', { name: /Handen och Jordbro/ });
+    await correction.waitFor();
     const corrected = page.getByRole('row', { name: /praktikplats i Handen, deltagaren/ });
     expect(await corrected.textContent()).toContain('Rättad');
-    const correction = page.getByRole('row', { name: /Handen och Jordbro/ });
     expect(await correction.textContent()).toContain(
       'Orsak till rättelse: Fel kategori och en plats saknades',
     );

@@ -28,6 +28,8 @@ export const permissions = {
   'consent.write': caseworkers,
   'enrolment.write': caseworkers,
   'journal.write': caseworkers,
+  // Health and social circumstances in the mapping; the participant's assigned staff see them too (checked by the service).
+  'assessment.sensitive.read': ['social_consultant', 'work_consultant'],
   'accessLog.read': ['administrator'],
   'user.manage': ['administrator'],
   'organisation.read': everyone,

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
@@ -24,6 +25,7 @@ import { organisationRoutes } from './features/organisations/organisations.route
 import { participantRoutes } from './features/participants/participants.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { stepRoutes } from './features/steps/steps.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -128,7 +130,9 @@ export async function buildApp({
       await api.register(userRoutes(deps));
       await api.register(organisationRoutes(deps));
       await api.register(journalRoutes(deps));
+      await api.register(stepRoutes(deps));
       await api.register(teamRoutes(deps));
+      await api.register(assessmentRoutes(deps));
       await api.register(caseloadRoutes(deps));
     },
     { prefix: '/api' },

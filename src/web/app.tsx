@@ -77,6 +77,12 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'stegtavla',
+                  lazy: page(
+                    async () => (await import('./features/steps/step-board.page.tsx')).StepBoardPage,
+                  ),
+                },
+                {
                   path: 'uppfoljning',
                   lazy: page(
                     async () => (await import('./features/follow-ups/follow-ups.page.tsx')).FollowUpsPage,

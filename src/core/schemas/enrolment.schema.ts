@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exitOutcomes, targetGroupKinds } from '../enums.ts';
 import { id, isoDate, optionalText } from './common.ts';
 import { followUp } from './follow-up.schema.ts';
+import { enrolmentStep } from './step.schema.ts';
 
 /** Without a target group the one derived from the education level is used; choosing another needs a reason. */
 export const enrolmentInput = z.object({
@@ -34,16 +35,7 @@ export const enrolment = z.object({
   /** Created at exit; null while the enrolment is active. */
   followUp: followUp.nullable(),
   version: z.number().int(),
-  steps: z.array(
-    z.object({
-      id,
-      stepId: id,
-      ordinal: z.number().int(),
-      name: z.string(),
-      startedOn: z.string(),
-      endedOn: z.string().nullable(),
-    }),
-  ),
+  steps: z.array(enrolmentStep),
   createdAt: z.string(),
 });
 export type Enrolment = z.infer<typeof enrolment>;

@@ -10,6 +10,7 @@ import { hashPassword } from '../features/auth/password.ts';
 import type { Db, Executor } from './client.ts';
 import {
   centres,
+  checklistTicks,
   consents,
   educationLevels,
   enrolmentSteps,
@@ -23,6 +24,7 @@ import {
   programmeSteps,
   programmes,
   referrals,
+  stepChecklistItems,
   targetGroups,
   userCentres,
   users,
@@ -220,6 +222,18 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           'Jobbförberedande',
           'Praktik',
         ].map((name, i) => ({ programmeId: programme.id, ordinal: i + 1, name })),
+      )
+      .returning();
+    const baseStep = steps.find((s) => s.ordinal === 2);
+    if (!baseStep) throw new Error('step 2 missing');
+    const checklistItems = await tx
+      .insert(stepChecklistItems)
+      .values(
+        ['Bankkonto', 'BankID/e-legitimation', 'Anmäld till SFI', 'Barnomsorg ordnad'].map((label, i) => ({
+          stepId: baseStep.id,
+          ordinal: i + 1,
+          label,
+        })),
       )
       .returning();
 
@@ -461,13 +475,29 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
         const startedOn = earlier(addDays(startsOn, (step.ordinal - 1) * 21), exitedOn ?? today);
         const endedOn =
           exitedOn ?? (step.ordinal < reached - 1 ? earlier(addDays(startedOn, 20), today) : null);
-        await tx.insert(enrolmentSteps).values({
-          enrolmentId: enrolment.id,
-          stepId: step.id,
-          startedOn,
-          endedOn,
-          createdBy: coordinator.id,
-        });
+        const [taken] = await tx
+          .insert(enrolmentSteps)
+          .values({
+            enrolmentId: enrolment.id,
+            stepId: step.id,
+            startedOn,
+            endedOn,
+            createdBy: coordinator.id,
+          })
+          .returning();
+        if (taken && step.id === baseStep.id) {
+          // Some of the base checklist is done, a little more for every participant in turn.
+          const done = checklistItems.slice(0, i % (checklistItems.length + 1));
+          if (done.length > 0)
+            await tx.insert(checklistTicks).values(
+              done.map((item, n) => ({
+                enrolmentStepId: taken.id,
+                itemId: item.id,
+                tickedOn: earlier(addDays(startedOn, 2 + n * 3), endedOn ?? today),
+                tickedBy: coordinator.id,
+              })),
+            );
+        }
       }
       if (i === 23) {
         // One participant withdrew consent: the record stays, read-only.

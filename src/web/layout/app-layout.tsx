@@ -71,6 +71,9 @@ export function AppLayout() {
               <NavLink to="/remisser/import">{t('nav.import')}</NavLink>
             </li>
             <li>
+              <NavLink to="/stegtavla">{t('nav.stepBoard')}</NavLink>
+            </li>
+            <li>
               <NavLink to="/uppfoljning">{t('nav.followUps')}</NavLink>
             </li>
             <li>

@@ -8,6 +8,7 @@ import {
   programmes,
   targetGroups,
 } from '../../db/schema.ts';
+import { checklistsOf } from '../steps/steps.repo.ts';
 
 export async function listForParticipant(db: Executor, participantId: string) {
   const rows = await db
@@ -42,7 +43,13 @@ export async function listForParticipant(db: Executor, participantId: string) {
           .innerJoin(programmeSteps, eq(programmeSteps.id, enrolmentSteps.stepId))
           .where(inArray(enrolmentSteps.enrolmentId, ids))
           .orderBy(asc(programmeSteps.ordinal), asc(enrolmentSteps.startedOn));
-  return rows.map((r) => ({ ...r, steps: steps.filter((s) => s.enrolmentId === r.enrolment.id) }));
+  const checklists = await checklistsOf(db, steps);
+  return rows.map((r) => ({
+    ...r,
+    steps: steps
+      .filter((s) => s.enrolmentId === r.enrolment.id)
+      .map((s) => ({ ...s, checklist: checklists.get(s.id) ?? [] })),
+  }));
 }
 export type EnrolmentJoinedRow = Awaited<ReturnType<typeof listForParticipant>>[number];
 

@@ -159,7 +159,11 @@ async function presentAll(tx: Executor, rows: repo.EnrolmentJoinedRow[]): Promis
   });
 }
 
-async function presentOne(tx: Executor, participantId: string, enrolmentId: string): Promise<Enrolment> {
+export async function presentOne(
+  tx: Executor,
+  participantId: string,
+  enrolmentId: string,
+): Promise<Enrolment> {
   const row = (await repo.listForParticipant(tx, participantId)).find((e) => e.enrolment.id === enrolmentId);
   if (!row) throw new Error('enrolment vanished');
   const [only] = await presentAll(tx, [row]);
@@ -195,6 +199,7 @@ function present(row: repo.EnrolmentJoinedRow, followUp: Enrolment['followUp']):
       name: s.name,
       startedOn: s.startedOn,
       endedOn: s.endedOn,
+      checklist: s.checklist,
     })),
     createdAt: e.createdAt.toISOString(),
   };

@@ -12,6 +12,7 @@ import {
   programmeOrganisations,
   programmeSteps,
   programmes,
+  stepChecklistItems,
   targetGroups,
 } from '../../db/schema.ts';
 
@@ -253,5 +254,8 @@ export async function saveSteps(db: Executor, programmeId: string, steps: { id?:
 }
 
 export async function deleteSteps(db: Executor, ids: string[]) {
-  if (ids.length > 0) await db.delete(programmeSteps).where(inArray(programmeSteps.id, ids));
+  if (ids.length === 0) return;
+  // A step nobody has taken has no ticks, so its checklist goes with it.
+  await db.delete(stepChecklistItems).where(inArray(stepChecklistItems.stepId, ids));
+  await db.delete(programmeSteps).where(inArray(programmeSteps.id, ids));
 }

@@ -10,6 +10,7 @@ import { Notice } from '../../components/notice.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
 import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
+import { EnrolmentSteps } from '../steps/enrolment-steps.tsx';
 import { EnrolmentForm } from './enrolment-form.tsx';
 import { useEnrolments } from './enrolments.queries.ts';
 
@@ -127,6 +128,11 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
                 rowKey={(e) => e.id}
                 emptyText={t('enrolments.empty')}
               />
+              {data.items
+                .filter((e) => e.exitedOn === null)
+                .map((e) => (
+                  <EnrolmentSteps key={e.id} enrolment={e} mayWrite={mayWrite} />
+                ))}
               {data.items.map((e) =>
                 e.followUp ? (
                   <FollowUpPanel

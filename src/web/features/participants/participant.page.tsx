@@ -27,6 +27,9 @@ const ConsentsTab = lazy(async () => ({
 const EnrolmentsTab = lazy(async () => ({
   default: (await import('../enrolments/enrolments.tab.tsx')).EnrolmentsTab,
 }));
+const AssessmentsTab = lazy(async () => ({
+  default: (await import('../assessments/assessments.tab.tsx')).AssessmentsTab,
+}));
 const JournalTab = lazy(async () => ({
   default: (await import('../journal/journal.tab.tsx')).JournalTab,
 }));
@@ -42,7 +45,16 @@ function LazyTab({ children }: { children: ReactNode }) {
 }
 
 // Tab ids are the Swedish words in the address (?flik=samtycke), so a tab can be linked to.
-const tabIds = ['oversikt', 'remisser', 'samtycke', 'inskrivning', 'journal', 'team', 'atkomstlogg'] as const;
+const tabIds = [
+  'oversikt',
+  'remisser',
+  'samtycke',
+  'inskrivning',
+  'kartlaggning',
+  'journal',
+  'team',
+  'atkomstlogg',
+] as const;
 type TabId = (typeof tabIds)[number];
 
 export function ParticipantPage() {
@@ -118,6 +130,9 @@ export function ParticipantPage() {
           <Tab className="tab" id="inskrivning">
             {t('participant.tabs.inskrivning')}
           </Tab>
+          <Tab className="tab" id="kartlaggning">
+            {t('participant.tabs.kartlaggning')}
+          </Tab>
           <Tab className="tab" id="journal">
             {t('participant.tabs.journal')}
           </Tab>
@@ -146,6 +161,11 @@ export function ParticipantPage() {
         <TabPanel className="tab-panel" id="inskrivning">
           <LazyTab>
             <EnrolmentsTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="kartlaggning">
+          <LazyTab>
+            <AssessmentsTab participant={detail} />
           </LazyTab>
         </TabPanel>
         <TabPanel className="tab-panel" id="journal">
