@@ -5,12 +5,10 @@ import {
   assessmentList,
   currentAssessment,
 } from '../../../core/schemas/assessment.schema.ts';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './assessments.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function assessmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -22,7 +20,7 @@ export function assessmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary:
             "Every revision of a participant's mapping, newest first; sensitive fields only for those who may",
           params: idParams,
-          response: { 200: assessmentList, ...errors },
+          response: { 200: assessmentList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
@@ -34,7 +32,7 @@ export function assessmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['assessments'],
           summary: "The participant's current mapping, or null before the first",
           params: idParams,
-          response: { 200: currentAssessment, ...errors },
+          response: { 200: currentAssessment, ...errorResponses },
         },
       },
       async (request) => service.current(db, actorOf(request), request.params.id),
@@ -47,7 +45,7 @@ export function assessmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Record a new revision of the mapping on top of basedOnRevision',
           params: idParams,
           body: assessmentInput,
-          response: { 201: assessment, ...errors, 409: errorResponse },
+          response: { 201: assessment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>

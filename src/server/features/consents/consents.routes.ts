@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   consent,
   consentInput,
@@ -10,8 +10,6 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './consents.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function consentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -21,7 +19,7 @@ export function consentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['consents'],
           summary: "A participant's consents, in force and withdrawn",
           params: idParams,
-          response: { 200: consentList, ...errors },
+          response: { 200: consentList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
@@ -34,7 +32,7 @@ export function consentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Record consent given by the participant',
           params: idParams,
           body: consentInput,
-          response: { 201: consent, ...errors },
+          response: { 201: consent, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -48,7 +46,7 @@ export function consentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Withdraw a consent; without consent to participation the record becomes read-only',
           params: idParams,
           body: consentWithdrawal,
-          response: { 200: consent, ...errors, 409: errorResponse },
+          response: { 200: consent, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.withdraw(db, actorOf(request), request.params.id, request.body),

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import { enrolment, enrolmentInput, enrolmentList } from '../../../core/schemas/enrolment.schema.ts';
 import { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './enrolments.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -17,7 +15,7 @@ export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['enrolments'],
           summary: "A participant's enrolments with their steps",
           params: idParams,
-          response: { 200: enrolmentList, ...errors },
+          response: { 200: enrolmentList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
@@ -30,7 +28,7 @@ export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Enrol a participant who has consented to participation',
           params: idParams,
           body: enrolmentInput,
-          response: { 201: enrolment, ...errors, 409: errorResponse },
+          response: { 201: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -44,7 +42,7 @@ export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'End an enrolment with its outcome; open steps end and the follow-up is created',
           params: idParams,
           body: exitInput,
-          response: { 200: enrolment, ...errors, 409: errorResponse },
+          response: { 200: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.exit(db, actorOf(request), request.params.id, request.body),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   followUp,
   followUpAttemptInput,
@@ -12,8 +12,6 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './follow-ups.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -23,7 +21,7 @@ export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['follow-ups'],
           summary: 'Follow-ups after exit of the participants one may see: open, overdue or all',
           querystring: followUpListQuery,
-          response: { 200: followUpList, ...errors },
+          response: { 200: followUpList, ...errorResponses },
         },
       },
       async (request) => service.list(db, actorOf(request), request.query),
@@ -36,7 +34,7 @@ export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Record an attempt to contact the participant for the follow-up',
           params: idParams,
           body: followUpAttemptInput,
-          response: { 201: followUp, ...errors, 409: errorResponse },
+          response: { 201: followUp, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -50,7 +48,7 @@ export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: "Record the participant's status at follow-up",
           params: idParams,
           body: followUpResultInput,
-          response: { 200: followUp, ...errors, 409: errorResponse },
+          response: { 200: followUp, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.recordResult(db, actorOf(request), request.params.id, request.body),
@@ -62,7 +60,7 @@ export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['follow-ups'],
           summary: "The programme's goal figure: share in work or studies at follow-up, by legal gender",
           params: idParams,
-          response: { 200: goalFigureResponse, ...errors },
+          response: { 200: goalFigureResponse, ...errorResponses },
         },
       },
       async (request) => service.programmeGoalFigure(db, actorOf(request), request.params.id),

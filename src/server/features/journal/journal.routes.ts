@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   journalCorrectionInput,
   journalEntry,
@@ -10,8 +10,6 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './journal.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -21,7 +19,7 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['journal'],
           summary: "A participant's journal, newest first, corrected entries included and marked",
           params: idParams,
-          response: { 200: journalEntryList, ...errors },
+          response: { 200: journalEntryList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
@@ -34,7 +32,7 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Write a journal entry; the actor is its author',
           params: idParams,
           body: journalEntryInput,
-          response: { 201: journalEntry, ...errors, 409: errorResponse },
+          response: { 201: journalEntry, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -48,7 +46,7 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Correct a journal entry with a new one and a reason; the original is kept',
           params: idParams,
           body: journalCorrectionInput,
-          response: { 201: journalEntry, ...errors, 409: errorResponse },
+          response: { 201: journalEntry, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>

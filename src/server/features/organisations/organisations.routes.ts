@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   centreDetail,
   centreInput,
@@ -12,8 +12,6 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './organisations.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function organisationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -35,7 +33,7 @@ export function organisationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['organisations'],
           summary: 'Add a municipality (by kommunkod) or an employment-service office (administrators)',
           body: organisationInput,
-          response: { 201: organisationDetail, ...errors },
+          response: { 201: organisationDetail, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -49,7 +47,7 @@ export function organisationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Rename an organisation (administrators)',
           params: idParams,
           body: organisationUpdate,
-          response: { 200: organisationDetail, ...errors },
+          response: { 200: organisationDetail, ...errorResponses },
         },
       },
       async (request) => service.update(db, actorOf(request), request.params.id, request.body),
@@ -61,7 +59,7 @@ export function organisationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['organisations'],
           summary: "Add a centre to the administrator's organisation; the administrator joins it",
           body: centreInput,
-          response: { 201: centreDetail, ...errors },
+          response: { 201: centreDetail, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -75,7 +73,7 @@ export function organisationRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: "Rename a centre of the administrator's organisation",
           params: idParams,
           body: centreUpdate,
-          response: { 200: centreDetail, ...errors },
+          response: { 200: centreDetail, ...errorResponses },
         },
       },
       async (request) => service.renameCentre(db, actorOf(request), request.params.id, request.body),

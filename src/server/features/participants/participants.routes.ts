@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accessLogList } from '../../../core/schemas/auth.schema.ts';
-import { errorResponse, idParams, pageQuery } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams, pageQuery } from '../../../core/schemas/common.ts';
 import {
   identityReplacement,
   participantDetail,
@@ -13,8 +13,6 @@ import { actorOf } from '../../plugins/auth.ts';
 import * as accessLog from '../access-log/access-log.service.ts';
 import * as service from './participants.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -24,7 +22,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['participants'],
           summary: 'Participants the user may see, searched by name or number',
           querystring: participantListQuery,
-          response: { 200: participantList, ...errors },
+          response: { 200: participantList, ...errorResponses },
         },
       },
       async (request) => service.list(db, actorOf(request), request.query),
@@ -37,7 +35,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['participants'],
           summary: 'One participant; the read is written to the access log',
           params: idParams,
-          response: { 200: participantDetail, ...errors },
+          response: { 200: participantDetail, ...errorResponses },
         },
       },
       async (request) => service.get(db, actorOf(request), request.params.id),
@@ -51,7 +49,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Update personal details; refused with 409 if someone else saved since `version`',
           params: idParams,
           body: participantUpdate,
-          response: { 200: participantDetail, ...errors, 409: errorResponse },
+          response: { 200: participantDetail, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.update(db, actorOf(request), request.params.id, request.body),
@@ -65,7 +63,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Replace a reserve identity with a personal identity or coordination number',
           params: idParams,
           body: identityReplacement,
-          response: { 200: participantDetail, ...errors, 409: errorResponse },
+          response: { 200: participantDetail, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.replaceIdentity(db, actorOf(request), request.params.id, request.body),
@@ -79,7 +77,7 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Who has read or changed this participant (administrators)',
           params: idParams,
           querystring: pageQuery,
-          response: { 200: accessLogList, ...errors },
+          response: { 200: accessLogList, ...errorResponses },
         },
       },
       async (request) => accessLog.listForParticipant(db, actorOf(request), request.params.id, request.query),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   programme,
   programmeInput,
@@ -10,8 +10,6 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './programmes.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -33,7 +31,7 @@ export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['programmes'],
           summary: 'One programme with its centres, target groups and steps',
           params: idParams,
-          response: { 200: programme, ...errors },
+          response: { 200: programme, ...errorResponses },
         },
       },
       async (request) => service.get(db, actorOf(request), request.params.id),
@@ -45,7 +43,7 @@ export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['programmes'],
           summary: "Set up a programme owned by the manager's organisation, in at least one of their centres",
           body: programmeInput,
-          response: { 201: programme, ...errors },
+          response: { 201: programme, ...errorResponses },
         },
       },
       async (request, reply) =>
@@ -60,7 +58,7 @@ export function programmeRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
             'Change a programme; refused with 409 if someone else saved since `version`, or if a target group or step in use would go',
           params: idParams,
           body: programmeUpdate,
-          response: { 200: programme, ...errors, 409: errorResponse },
+          response: { 200: programme, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.update(db, actorOf(request), request.params.id, request.body),

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   referral,
   referralCloseInput,
@@ -16,8 +16,6 @@ import { requestLocale } from '../../plugins/locale.ts';
 import { importReferrals } from './referral-import.service.ts';
 import * as service from './referrals.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
@@ -27,7 +25,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: 'The referral inbox: referrals of participants the user may see',
           querystring: referralListQuery,
-          response: { 200: referralList, ...errors },
+          response: { 200: referralList, ...errorResponses },
         },
       },
       async (request) => service.list(db, actorOf(request), request.query),
@@ -39,7 +37,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: 'Register a referral from the employment service, with a new or known participant',
           body: referralInput,
-          response: { 201: referral, ...errors, 409: errorResponse },
+          response: { 201: referral, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -52,7 +50,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: 'Import a CSV list of referrals; reports each row, keeps the good ones, never duplicates',
           body: referralImportInput,
-          response: { 200: referralImportReport, ...errors },
+          response: { 200: referralImportReport, ...errorResponses },
         },
       },
       async (request) => importReferrals(db, actorOf(request), request.body, requestLocale(request)),
@@ -64,7 +62,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['referrals'],
           summary: 'One referral',
           params: idParams,
-          response: { 200: referral, ...errors },
+          response: { 200: referral, ...errorResponses },
         },
       },
       async (request) => service.get(db, actorOf(request), request.params.id),
@@ -77,7 +75,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Book the information meeting',
           params: idParams,
           body: referralMeetingInput,
-          response: { 200: referral, ...errors, 409: errorResponse },
+          response: { 200: referral, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.bookMeeting(db, actorOf(request), request.params.id, request.body),
@@ -90,7 +88,7 @@ export function referralRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Close a referral as declined or withdrawn',
           params: idParams,
           body: referralCloseInput,
-          response: { 200: referral, ...errors, 409: errorResponse },
+          response: { 200: referral, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.close(db, actorOf(request), request.params.id, request.body),

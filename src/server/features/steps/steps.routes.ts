@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import { enrolment } from '../../../core/schemas/enrolment.schema.ts';
 import {
   checklist,
@@ -15,8 +15,6 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './steps.service.ts';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
 export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
@@ -27,7 +25,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Start a step of the programme; other open steps stay open',
           params: idParams,
           body: stepStartInput,
-          response: { 201: enrolment, ...errors, 409: errorResponse },
+          response: { 201: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -41,7 +39,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: "End a participant's step",
           params: idParams,
           body: stepEndInput,
-          response: { 200: enrolment, ...errors, 409: errorResponse },
+          response: { 200: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.end(db, actorOf(request), request.params.id, request.body),
@@ -54,7 +52,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Tick a checklist item of an open step; the actor is who ticked it',
           params: tickParams,
           body: checklistTickInput,
-          response: { 200: enrolment, ...errors, 409: errorResponse },
+          response: { 200: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) =>
@@ -67,7 +65,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['steps'],
           summary: 'Untick a checklist item of an open step',
           params: tickParams,
-          response: { 200: enrolment, ...errors, 409: errorResponse },
+          response: { 200: enrolment, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => service.untick(db, actorOf(request), request.params.id, request.params.itemId),
@@ -79,7 +77,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['steps'],
           summary: "A programme step's checklist, in order",
           params: stepParams,
-          response: { 200: checklist, ...errors },
+          response: { 200: checklist, ...errorResponses },
         },
       },
       async (request) => service.getChecklist(db, actorOf(request), request.params.id, request.params.stepId),
@@ -92,7 +90,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: "Replace a step's checklist; existing items keep their ids, ticked ones cannot be removed",
           params: stepParams,
           body: checklistInput,
-          response: { 200: checklist, ...errors, 409: errorResponse },
+          response: { 200: checklist, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) =>
@@ -105,7 +103,7 @@ export function stepRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['steps'],
           summary: "The centre's participants per step, for the weekly team meeting",
           params: idParams,
-          response: { 200: stepBoard, ...errors },
+          response: { 200: stepBoard, ...errorResponses },
         },
       },
       async (request) => service.board(db, actorOf(request), request.params.id),

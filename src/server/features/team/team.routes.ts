@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import { staffList, teamList, teamMemberInput, teamMemberParams } from '../../../core/schemas/team.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './team.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -16,7 +14,7 @@ export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['team'],
           summary: "The participant's assigned staff, contact person first",
           params: idParams,
-          response: { 200: teamList, ...errors },
+          response: { 200: teamList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request), request.params.id) }),
@@ -29,7 +27,7 @@ export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Assign a member of staff who shares a centre with the participant',
           params: idParams,
           body: teamMemberInput,
-          response: { 201: teamList, ...errors, 409: errorResponse },
+          response: { 201: teamList, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -44,7 +42,7 @@ export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['team'],
           summary: 'Remove a member; the contact person only after another has been made contact',
           params: teamMemberParams,
-          response: { 200: teamList, ...errors, 409: errorResponse },
+          response: { 200: teamList, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => ({
@@ -58,7 +56,7 @@ export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['team'],
           summary: "Make the member the participant's one contact person",
           params: teamMemberParams,
-          response: { 200: teamList, ...errors, 409: errorResponse },
+          response: { 200: teamList, ...errorResponses, 409: errorResponse },
         },
       },
       async (request) => ({
@@ -72,7 +70,7 @@ export function teamRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['team'],
           summary: 'Active staff of a centre the actor belongs to',
           params: idParams,
-          response: { 200: staffList, ...errors },
+          response: { 200: staffList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.staffOfCentre(db, actorOf(request), request.params.id) }),

@@ -1,11 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { user, userInput, userList, userUpdate } from '../../../core/schemas/auth.schema.ts';
-import { errorResponse, idParams } from '../../../core/schemas/common.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './users.service.ts';
-
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,7 +13,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['users'],
           summary: "Staff accounts of the administrator's organisation",
-          response: { 200: userList, ...errors },
+          response: { 200: userList, ...errorResponses },
         },
       },
       async (request) => ({ items: await service.list(db, actorOf(request)) }),
@@ -27,7 +25,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           tags: ['users'],
           summary: 'Create a staff account',
           body: userInput,
-          response: { 201: user, ...errors, 409: errorResponse },
+          response: { 201: user, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) =>
@@ -41,7 +39,7 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           summary: 'Change role, centres or name, or disable an account (its sessions end at once)',
           params: idParams,
           body: userUpdate,
-          response: { 200: user, ...errors },
+          response: { 200: user, ...errorResponses },
         },
       },
       async (request) => service.update(db, actorOf(request), request.params.id, request.body),
