@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { personSortKey, swedishSortKey } from './collation.ts';
+import { personSearchText, personSortKey, swedishSortKey } from './collation.ts';
 
 const collator = new Intl.Collator('sv', { sensitivity: 'base' });
 const byKey = (a: string, b: string) =>
@@ -42,5 +42,11 @@ describe('swedishSortKey', () => {
   it('sorts by last name, then first name', () => {
     expect(personSortKey('Örjan', 'Andersson') < personSortKey('Anna', 'Berg')).toBe(true);
     expect(personSortKey('Anna', 'Berg') < personSortKey('Bo', 'Berg')).toBe(true);
+  });
+});
+
+describe('personSearchText', () => {
+  it('holds both name orders and the number, lower-cased with Swedish letters kept', () => {
+    expect(personSearchText('Åsa', 'Öberg', '199201012383')).toBe('åsa öberg öberg åsa 199201012383');
   });
 });

@@ -17,6 +17,11 @@ export function swedishSortKey(text: string): string {
   return key;
 }
 
+/** What a participant is found by: both name orders and the identity number, lower-cased the Swedish way. */
+export function personSearchText(firstName: string, lastName: string, identityNumber: string): string {
+  return `${firstName} ${lastName} ${lastName} ${firstName} ${identityNumber}`.toLocaleLowerCase('sv');
+}
+
 /** The sort key of a person: last name, then first name. */
 export function personSortKey(firstName: string, lastName: string): string {
   return `${swedishSortKey(lastName)}\u0001${swedishSortKey(firstName)}`;

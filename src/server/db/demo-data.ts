@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
-import { personSortKey } from '../../core/collation.ts';
+import { personSearchText, personSortKey } from '../../core/collation.ts';
 import { addDays, plannedEndDate } from '../../core/dates.ts';
 import type { ExitOutcome, FollowUpStatus, ReferralBasis, Role } from '../../core/enums.ts';
 import { languageCodes } from '../../core/languages.ts';
@@ -362,10 +362,7 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           firstName,
           lastName,
           sortName: personSortKey(firstName, lastName),
-          searchText:
-            `${firstName} ${lastName} ${lastName} ${firstName} ${reserve ? reserveNumber : pin.value.normalised}`.toLocaleLowerCase(
-              'sv',
-            ),
+          searchText: personSearchText(firstName, lastName, reserve ? reserveNumber : pin.value.normalised),
           preferredLanguage: pick(
             random,
             languageCodes.filter((l) => l !== 'sv'),

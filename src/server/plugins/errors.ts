@@ -29,32 +29,31 @@ const unavailableCodes = new Set([
   '57P03',
 ]);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether the error or one of its causes (drivers wrap each other's errors) matches. */
+function anyCause(error: unknown, matches: (cause: { code?: string; message?: string }) => boolean): boolean {
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    const { code, message } = current as { code?: string; message?: string };
-    if (code && (unavailableCodes.has(code) || code.startsWith('08'))) return true;
-    if (
-      message &&
-      /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)
-    )
-      return true;
+    if (matches(current as { code?: string; message?: string })) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(
+    error,
+    ({ code, message }) =>
+      (code !== undefined && (unavailableCodes.has(code) || code.startsWith('08'))) ||
+      (message !== undefined &&
+        /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)),
+  );
 }
 
 // Text PostgreSQL cannot store (a NUL character, say) is the client's input, not our failure.
 const invalidTextCodes = new Set(['22021', '22P05']);
 
 function isInvalidText(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    const { code } = current as { code?: string };
-    if (code && invalidTextCodes.has(code)) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return anyCause(error, ({ code }) => code !== undefined && invalidTextCodes.has(code));
 }
 
 /** One error shape for the whole API: `{ error: { code, message, fields? } }`. */

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
-import { personSortKey } from '../../../core/collation.ts';
+import { personSearchText, personSortKey } from '../../../core/collation.ts';
 import { AppError } from '../../../core/errors.ts';
 import { formatIdentityNumber, parseIdentityNumber } from '../../../core/personal-identity-number.ts';
 import type {
@@ -137,7 +137,7 @@ export async function replaceIdentity(
       reserveNumber: null,
       birthDate: parsed.value.birthDate,
       legalGender: parsed.value.legalGender,
-      searchText: searchText(
+      searchText: personSearchText(
         current.participant.firstName,
         current.participant.lastName,
         parsed.value.normalised,
@@ -166,7 +166,7 @@ async function resolveIdentity(tx: Executor, actor: Actor, input: ParticipantVal
       reserveNumber: null,
       birthDate: parsed.value.birthDate,
       legalGender: parsed.value.legalGender,
-      searchText: searchText(input.firstName, input.lastName, parsed.value.normalised),
+      searchText: personSearchText(input.firstName, input.lastName, parsed.value.normalised),
     };
   }
   if (!input.birthDate || !input.legalGender) throw validation('birthDate', 'required_without_pin');
@@ -177,7 +177,7 @@ async function resolveIdentity(tx: Executor, actor: Actor, input: ParticipantVal
     reserveNumber,
     birthDate: input.birthDate,
     legalGender: input.legalGender,
-    searchText: searchText(input.firstName, input.lastName, reserveNumber),
+    searchText: personSearchText(input.firstName, input.lastName, reserveNumber),
   };
 }
 
@@ -225,10 +225,6 @@ function personValues(input: Omit<ParticipantValues, 'personalIdentityNumber'>) 
     educationLevelCode: input.educationLevelCode ?? null,
     protectedIdentity: input.protectedIdentity,
   };
-}
-
-function searchText(firstName: string, lastName: string, number: string): string {
-  return `${firstName} ${lastName} ${lastName} ${firstName} ${number}`.toLocaleLowerCase('sv');
 }
 
 function searchTerm(q: string | undefined): repo.ParticipantFilter['search'] {
