@@ -113,3 +113,16 @@ export const assessmentParticipantSides = [
   'other',
 ] as const;
 export type AssessmentParticipantSide = (typeof assessmentParticipantSides)[number];
+
+/** Goals of the individual action plan: short-term (weeks, months) or long-term (the way to work or studies). */
+export const goalTerms = ['short', 'long'] as const;
+export type GoalTerm = (typeof goalTerms)[number];
+
+export const goalStatuses = ['planned', 'in_progress', 'achieved', 'dropped'] as const;
+export type GoalStatus = (typeof goalStatuses)[number];
+/** Goals still being worked on; the others have ended (ended_on set). */
+export const openGoalStatuses = ['planned', 'in_progress'] as const satisfies readonly GoalStatus[];
+
+/** What a change to the action plan was, for its history. */
+export const planChangeKinds = ['created', 'updated', 'reviewed', 'closed'] as const;
+export type PlanChangeKind = (typeof planChangeKinds)[number];

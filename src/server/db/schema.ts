@@ -22,10 +22,13 @@ import {
   contactMethods,
   exitOutcomes,
   followUpStatuses,
+  goalStatuses,
+  goalTerms,
   identityTypes,
   journalCategories,
   legalGenders,
   organisationKinds,
+  planChangeKinds,
   referralBases,
   referralStatuses,
   roles,
@@ -678,5 +681,108 @@ export const assessments = pgTable(
     check('assessments_revision_check', sql`revision >= 1`),
     uniqueIndex('assessments_participant_revision_idx').on(t.participantId, t.revision),
     index('assessments_created_by_idx').on(t.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------- individual action plan
+
+/**
+ * The individual action plan of one enrolment, a living document: one version number for the whole plan
+ * (optimistic concurrency), when it was last reviewed, and when it closed (at exit, read-only from then).
+ */
+export const actionPlans = pgTable(
+  'action_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    version: integer('version').notNull().default(1),
+    reviewedOn: date('reviewed_on').notNull(),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+    closedOn: date('closed_on'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('action_plans_enrolment_idx').on(t.enrolmentId),
+    index('action_plans_reviewed_by_idx').on(t.reviewedBy),
+    index('action_plans_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/**
+ * A goal of the plan. Goals are never removed: a goal given up is dropped. The owner is a staff member, or the
+ * participant when owner_user_id is null. ended_on is when it was achieved or dropped, or the exit date.
+ */
+export const planGoals = pgTable(
+  'plan_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => actionPlans.id),
+    ordinal: integer('ordinal').notNull(),
+    term: text('term', { enum: goalTerms }).notNull(),
+    description: text('description').notNull(),
+    targetOn: date('target_on').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id),
+    status: text('status', { enum: goalStatuses }).notNull(),
+    /** An occupation the goal aims at (SSYK 2012), used when matching the participant to openings. */
+    occupationCode: text('occupation_code').references(() => occupations.code),
+    endedOn: date('ended_on'),
+    ...timestamps,
+  },
+  (t) => [
+    check('plan_goals_term_check', oneOf('term', goalTerms)),
+    check('plan_goals_status_check', oneOf('status', goalStatuses)),
+    check('plan_goals_ordinal_check', sql`ordinal >= 1`),
+    uniqueIndex('plan_goals_plan_ordinal_idx').on(t.planId, t.ordinal),
+    index('plan_goals_owner_idx').on(t.ownerUserId),
+    index('plan_goals_occupation_idx').on(t.occupationCode),
+  ],
+);
+
+/** The programme steps that serve a goal. */
+export const planGoalSteps = pgTable(
+  'plan_goal_steps',
+  {
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => planGoals.id),
+    stepId: uuid('step_id')
+      .notNull()
+      .references(() => programmeSteps.id),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.stepId] }), index('plan_goal_steps_step_idx').on(t.stepId)],
+);
+
+/**
+ * The plan's history, append-only (a trigger refuses change): one row per saved version, with the changes as
+ * a list of { goalId, goal, field, from, to } so it reads as "who changed what, when".
+ */
+export const planChanges = pgTable(
+  'plan_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => actionPlans.id),
+    version: integer('version').notNull(),
+    kind: text('kind', { enum: planChangeKinds }).notNull(),
+    changes: jsonb('changes').notNull().default([]),
+    changedBy: uuid('changed_by')
+      .notNull()
+      .references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('plan_changes_kind_check', oneOf('kind', planChangeKinds)),
+    uniqueIndex('plan_changes_plan_version_idx').on(t.planId, t.version),
+    index('plan_changes_changed_by_idx').on(t.changedBy),
   ],
 );
