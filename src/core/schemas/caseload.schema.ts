@@ -19,3 +19,11 @@ export const caseloadItem = z.object({
 export type CaseloadItem = z.infer<typeof caseloadItem>;
 export const caseload = z.object({ today: z.string(), items: z.array(caseloadItem) });
 export type Caseload = z.infer<typeof caseload>;
+
+/** One participant's warnings (the same rules as the caseload), for the participant overview. */
+export const participantWarnings = z.object({
+  participantId: id,
+  today: z.string(),
+  warnings: z.array(z.enum(caseloadWarnings)),
+});
+export type ParticipantWarnings = z.infer<typeof participantWarnings>;
