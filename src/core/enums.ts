@@ -126,3 +126,26 @@ export const openGoalStatuses = ['planned', 'in_progress'] as const satisfies re
 /** What a change to the action plan was, for its history. */
 export const planChangeKinds = ['created', 'updated', 'reviewed', 'closed'] as const;
 export type PlanChangeKind = (typeof planChangeKinds)[number];
+
+/** Kinds of activity in a programme's catalogue. */
+export const activityTypes = [
+  'language_promotion',
+  'job_preparation',
+  'civic_orientation',
+  'equip',
+  'internship',
+  'health',
+  'other',
+] as const;
+export type ActivityType = (typeof activityTypes)[number];
+
+export const sessionStatuses = ['planned', 'cancelled'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+
+/** A participant at one session: there, there but late (minutes), or absent (with a reason or none). */
+export const attendanceStatuses = ['present', 'late', 'absent'] as const;
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+
+/** Why someone was absent; `none` is absence without a valid reason, `other` needs a text. */
+export const absenceReasons = ['ill', 'sick_child', 'authority_appointment', 'other', 'none'] as const;
+export type AbsenceReason = (typeof absenceReasons)[number];

@@ -17,7 +17,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  absenceReasons,
   accessActions,
+  activityTypes,
+  attendanceStatuses,
   consentMethods,
   contactMethods,
   exitOutcomes,
@@ -32,6 +35,7 @@ import {
   referralBases,
   referralStatuses,
   roles,
+  sessionStatuses,
   targetGroupKinds,
 } from '../../core/enums.ts';
 
@@ -125,6 +129,8 @@ export const programmes = pgTable(
     goalPercent: numeric('goal_percent', { precision: 5, scale: 2, mode: 'number' }).notNull(),
     goalDescription: text('goal_description').notNull(),
     followUpDays: integer('follow_up_days').notNull().default(90),
+    /** The programme's own target for civic orientation hours (the legal minimum is 100). */
+    civicOrientationTargetHours: integer('civic_orientation_target_hours').notNull().default(100),
     ownerOrganisationId: uuid('owner_organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -135,6 +141,7 @@ export const programmes = pgTable(
     check('programmes_period_check', sql`ends_on >= starts_on`),
     check('programmes_planned_check', sql`planned_participants >= 0`),
     check('programmes_goal_check', sql`goal_percent between 0 and 100`),
+    check('programmes_civic_orientation_check', sql`civic_orientation_target_hours between 100 and 1000`),
     index('programmes_owner_idx').on(t.ownerOrganisationId),
   ],
 );
@@ -784,5 +791,211 @@ export const planChanges = pgTable(
     check('plan_changes_kind_check', oneOf('kind', planChangeKinds)),
     uniqueIndex('plan_changes_plan_version_idx').on(t.planId, t.version),
     index('plan_changes_changed_by_idx').on(t.changedBy),
+  ],
+);
+
+// ---------------------------------------------------------------- activities, groups, sessions, attendance
+
+/** A programme's activity catalogue: what kind, which step it belongs to, planned hours, language. */
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    name: text('name').notNull(),
+    type: text('type', { enum: activityTypes }).notNull(),
+    stepId: uuid('step_id').references(() => programmeSteps.id),
+    plannedHours: integer('planned_hours').notNull(),
+    /** Language of delivery, a code from core/languages.ts. */
+    deliveryLanguage: text('delivery_language').notNull(),
+    interpreter: boolean('interpreter').notNull().default(false),
+    description: text('description'),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('activities_type_check', oneOf('type', activityTypes)),
+    check('activities_planned_hours_check', sql`planned_hours between 0 and 10000`),
+    uniqueIndex('activities_programme_name_idx').on(t.programmeId, t.name),
+    index('activities_step_idx').on(t.stepId),
+  ],
+);
+
+/** The target groups for which an activity is mandatory (proposed at enrolment). */
+export const activityMandatoryTargetGroups = pgTable(
+  'activity_mandatory_target_groups',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    targetGroupId: uuid('target_group_id')
+      .notNull()
+      .references(() => targetGroups.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.targetGroupId] }),
+    index('activity_mandatory_target_groups_group_idx').on(t.targetGroupId),
+  ],
+);
+
+/** Days the programme does not run (besides public holidays), e.g. a planning day or the summer break. */
+export const programmeClosureDays = pgTable(
+  'programme_closure_days',
+  {
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    day: date('day').notNull(),
+    reason: text('reason').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.day] })],
+);
+
+/**
+ * A group runs an activity at a centre with a leader and a room, on a weekly schedule between two dates:
+ * schedule is [{ weekday 1–7 (ISO), startTime 'HH:MM', endTime 'HH:MM' }]. Its sessions are generated.
+ */
+export const activityGroups = pgTable(
+  'activity_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+    centreId: uuid('centre_id')
+      .notNull()
+      .references(() => centres.id),
+    name: text('name').notNull(),
+    leaderId: uuid('leader_id')
+      .notNull()
+      .references(() => users.id),
+    room: text('room'),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    schedule: jsonb('schedule').notNull().default([]),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('activity_groups_period_check', sql`ends_on >= starts_on`),
+    index('activity_groups_activity_idx').on(t.activityId),
+    index('activity_groups_centre_idx').on(t.centreId, t.startsOn),
+    index('activity_groups_leader_idx').on(t.leaderId),
+    index('activity_groups_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/**
+ * One session of a group, in local (Europe/Stockholm) wall-clock time. A moved session keeps the date it was
+ * moved from; a cancelled one stays with its reason. Civic orientation sessions record the content areas
+ * covered (1–8) and a local employer taking part.
+ */
+export const groupSessions = pgTable(
+  'group_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => activityGroups.id),
+    sessionDate: date('session_date').notNull(),
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    status: text('status', { enum: sessionStatuses }).notNull().default('planned'),
+    cancelReason: text('cancel_reason'),
+    movedFrom: date('moved_from'),
+    leaderId: uuid('leader_id').references(() => users.id),
+    room: text('room'),
+    civicAreas: integer('civic_areas').array().notNull().default(sql`'{}'::integer[]`),
+    guestEmployer: text('guest_employer'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('group_sessions_status_check', oneOf('status', sessionStatuses)),
+    check(
+      'group_sessions_time_check',
+      sql`start_time ~ '^[0-2][0-9]:[0-5][0-9]$' and end_time ~ '^[0-2][0-9]:[0-5][0-9]$' and end_time > start_time`,
+    ),
+    check('group_sessions_cancel_check', sql`(status = 'cancelled') = (cancel_reason is not null)`),
+    check('group_sessions_civic_areas_check', sql`civic_areas <@ array[1, 2, 3, 4, 5, 6, 7, 8]`),
+    uniqueIndex('group_sessions_group_slot_idx').on(t.groupId, t.sessionDate, t.startTime),
+    index('group_sessions_date_idx').on(t.sessionDate),
+    index('group_sessions_leader_idx').on(t.leaderId),
+  ],
+);
+
+/** A participant's place in a group, through their enrolment, with joining and leaving dates. */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => activityGroups.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    joinedOn: date('joined_on').notNull(),
+    leftOn: date('left_on'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('group_members_period_check', sql`left_on is null or left_on >= joined_on`),
+    uniqueIndex('group_members_active_idx').on(t.groupId, t.enrolmentId).where(sql`left_on is null`),
+    index('group_members_enrolment_idx').on(t.enrolmentId),
+    index('group_members_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/**
+ * Attendance of one participant at one session. attended_minutes is computed when saved (session length less
+ * lateness, 0 when absent) so reports sum it without recomputing.
+ */
+export const attendance = pgTable(
+  'attendance',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => groupSessions.id),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    status: text('status', { enum: attendanceStatuses }).notNull(),
+    lateMinutes: integer('late_minutes'),
+    absenceReason: text('absence_reason', { enum: absenceReasons }),
+    reasonText: text('reason_text'),
+    attendedMinutes: integer('attended_minutes').notNull(),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('attendance_status_check', oneOf('status', attendanceStatuses)),
+    check(
+      'attendance_reason_value_check',
+      sql.raw(`absence_reason is null or ${oneOfText('absence_reason', absenceReasons)}`),
+    ),
+    check('attendance_late_check', sql`(status = 'late') = (late_minutes is not null and late_minutes > 0)`),
+    check('attendance_absent_check', sql`(status = 'absent') = (absence_reason is not null)`),
+    check(
+      'attendance_other_reason_check',
+      sql`absence_reason is distinct from 'other' or reason_text is not null`,
+    ),
+    check('attendance_minutes_check', sql`attended_minutes >= 0`),
+    uniqueIndex('attendance_session_enrolment_idx').on(t.sessionId, t.enrolmentId),
+    index('attendance_enrolment_idx').on(t.enrolmentId),
+    index('attendance_recorded_by_idx').on(t.recordedBy),
   ],
 );
