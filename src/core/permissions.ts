@@ -35,6 +35,9 @@ export const permissions = {
   'organisation.read': everyone,
   'organisation.manage': ['administrator'],
   'programme.manage': ['programme_manager', 'administrator'],
+  // Groups and their sessions at the actor's centres: casework staff and those who lead groups.
+  'group.manage': [...caseworkers, 'language_teacher', 'job_agent'],
+  'attendance.write': [...caseworkers, 'language_teacher', 'job_agent', 'employer_liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
