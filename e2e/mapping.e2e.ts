@@ -22,18 +22,21 @@ async function newPage(): Promise<Page> {
 
 /** The first participant in the list whose record can be written to and who has no protected identity. */
 async function openWritableParticipant(page: Page): Promise<string> {
-  const links = page.getByRole('table').getByRole('link');
-  await links.first().waitFor();
-  const count = await links.count();
+  const rows = page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('link') });
+  await rows.first().waitFor();
+  const count = await rows.count();
   for (let i = 0; i < count; i++) {
-    await links.nth(i).click();
+    // The list marks a protected person beside the name, as the user sees it.
+    if ((await rows.nth(i).getByText('Skyddad identitet', { exact: true }).count()) > 0) continue;
+    await rows.nth(i).getByRole('link').first().click();
     await page.waitForURL(/\/deltagare\/[0-9a-f-]{36}/);
     await page.getByRole('tab', { name: 'Kartläggning' }).waitFor();
-    const readOnly = await page.getByText('Samtycket är återkallat').count();
-    const isProtected = await page.locator('.badge-protected').count();
-    if (readOnly === 0 && isProtected === 0) return new URL(page.url()).pathname;
+    if ((await page.getByText('Samtycket är återkallat').count()) === 0) return new URL(page.url()).pathname;
     await page.goBack();
-    await links.first().waitFor();
+    await rows.first().waitFor();
   }
   throw new Error('no writable participant');
 }

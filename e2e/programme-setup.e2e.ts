@@ -77,10 +77,11 @@ describe('setting up a programme', () => {
     await page.getByRole('heading', { level: 1, name: 'Arbetsmarknadscenter Tyresö' }).waitFor();
     await page.getByText('Programmet är skapat.').waitFor();
     const main = page.getByRole('main');
+    // Each step is followed by the button that shows its checklist.
     expect(await main.getByRole('listitem').allTextContents()).toEqual([
-      'Kartläggning',
-      'Vägledning',
-      'Praktik',
+      expect.stringMatching(/^KartläggningChecklista/),
+      expect.stringMatching(/^VägledningChecklista/),
+      expect.stringMatching(/^PraktikChecklista/),
     ]);
     expect(await main.getByRole('row', { name: /Kort eller ingen utbildning/ }).textContent()).toContain(
       '12 månader',

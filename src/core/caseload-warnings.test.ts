@@ -6,6 +6,7 @@ const none: CaseloadFacts = {
   enrolledOn: null,
   lastContactOn: null,
   followUpDueOn: null,
+  planReviewedOn: null,
 };
 const today = '2026-03-15';
 
@@ -41,16 +42,26 @@ describe('warningsFor', () => {
     expect(warningsFor({ ...none, followUpDueOn: '2026-03-14' }, today)).toEqual(['follow_up_overdue']);
   });
 
+  it('warns when the action plan was last reviewed, or the enrolment started without one, over 60 days ago', () => {
+    const enrolled = { ...none, enrolledOn: '2026-03-01', plannedEndOn: '2026-10-01' };
+    expect(warningsFor({ ...enrolled, planReviewedOn: '2026-01-13' }, today)).toEqual(['plan_not_reviewed']);
+    expect(warningsFor({ ...enrolled, planReviewedOn: '2026-01-14' }, today)).toEqual([]);
+    expect(warningsFor({ ...enrolled, planReviewedOn: today }, today)).toEqual([]);
+    expect(warningsFor({ ...none, planReviewedOn: null }, today)).toEqual([]);
+  });
+
   it('gives several warnings at once, across a month and year end', () => {
     const facts = {
       plannedEndOn: '2026-12-30',
       enrolledOn: '2026-01-01',
       lastContactOn: '2026-11-30',
       followUpDueOn: '2026-12-31',
+      planReviewedOn: '2026-11-01',
     };
     expect(warningsFor(facts, '2027-01-01')).toEqual([
       'planned_end_passed',
       'no_contact',
+      'plan_not_reviewed',
       'follow_up_overdue',
     ]);
   });

@@ -4,6 +4,7 @@ export const caseloadWarnings = [
   'planned_end_soon',
   'planned_end_passed',
   'no_contact',
+  'plan_not_reviewed',
   'follow_up_due',
   'follow_up_overdue',
 ] as const;
@@ -19,11 +20,17 @@ export type CaseloadFacts = {
   lastContactOn: IsoDate | null;
   /** Earliest due date of a follow-up with no status recorded. */
   followUpDueOn: IsoDate | null;
+  /**
+   * Earliest last review of the action plans of the active enrolments; an active enrolment without a plan
+   * counts from its start.
+   */
+  planReviewedOn: IsoDate | null;
 };
 
 export const plannedEndWarningDays = 30;
 export const noContactDays = 30;
 export const followUpDueDays = 7;
+export const planReviewDays = 60;
 
 /** The warnings for one participant on `today`, in a fixed order. */
 export function warningsFor(facts: CaseloadFacts, today: IsoDate): CaseloadWarning[] {
@@ -36,6 +43,9 @@ export function warningsFor(facts: CaseloadFacts, today: IsoDate): CaseloadWarni
   if (facts.enrolledOn !== null) {
     const since = latest(facts.enrolledOn, facts.lastContactOn);
     if (since < addDays(today, -noContactDays)) warnings.push('no_contact');
+  }
+  if (facts.planReviewedOn !== null && facts.planReviewedOn < addDays(today, -planReviewDays)) {
+    warnings.push('plan_not_reviewed');
   }
   if (facts.followUpDueOn !== null) {
     if (facts.followUpDueOn < today) warnings.push('follow_up_overdue');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeIssues, errorMessages, fieldLabels, fieldMessages } from './messages.ts';
+import { consentInput } from './schemas/consent.schema.ts';
+import { followUpAttemptInput } from './schemas/follow-up.schema.ts';
 import { participantInput } from './schemas/participant.schema.ts';
 
 describe('describeIssues', () => {
@@ -31,6 +33,32 @@ describe('describeIssues', () => {
         .map((e) => e.field)
         .sort(),
     ).toEqual(['birthDate', 'legalGender']);
+  });
+
+  it("names a contact attempt's method and a consent's method each by its own label", () => {
+    const attempt = followUpAttemptInput.safeParse({
+      attemptedOn: '2026-03-14',
+      contactMethod: 'brevduva',
+      reached: false,
+    });
+    const consent = consentInput.safeParse({
+      purposes: ['participation'],
+      givenOn: '2026-03-14',
+      method: 'brevduva',
+      language: 'sv',
+    });
+    if (attempt.success || consent.success) throw new Error('expected both to fail');
+    expect(describeIssues(attempt.error.issues, 'sv')).toEqual([
+      { field: 'contactMethod', code: 'invalid_choice', message: 'Kontaktsätt är inte ett giltigt val' },
+    ]);
+    expect(describeIssues(attempt.error.issues, 'en')[0]?.message).toBe(
+      'Contact method is not a valid choice',
+    );
+    expect(describeIssues(consent.error.issues, 'sv')).toContainEqual({
+      field: 'method',
+      code: 'invalid_choice',
+      message: 'Underskrift är inte ett giltigt val',
+    });
   });
 });
 

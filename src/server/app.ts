@@ -14,12 +14,16 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
+import { activityRoutes } from './features/activities/activities.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
+import { attendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
+import { groupRoutes } from './features/groups/groups.routes.ts';
 import { journalRoutes } from './features/journal/journal.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { participantRoutes } from './features/participants/participants.routes.ts';
@@ -134,6 +138,10 @@ export async function buildApp({
       await api.register(teamRoutes(deps));
       await api.register(assessmentRoutes(deps));
       await api.register(caseloadRoutes(deps));
+      await api.register(actionPlanRoutes(deps));
+      await api.register(activityRoutes(deps));
+      await api.register(groupRoutes(deps));
+      await api.register(attendanceRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -57,6 +57,12 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'deltagare/:id/plan/:enrolmentId/utskrift',
+                  lazy: page(
+                    async () => (await import('./features/action-plans/plan-print.page.tsx')).PlanPrintPage,
+                  ),
+                },
+                {
                   path: 'remisser',
                   lazy: page(
                     async () =>
@@ -86,6 +92,55 @@ export function createRouter() {
                   path: 'uppfoljning',
                   lazy: page(
                     async () => (await import('./features/follow-ups/follow-ups.page.tsx')).FollowUpsPage,
+                  ),
+                },
+                {
+                  path: 'grupper',
+                  lazy: page(
+                    async () => (await import('./features/groups/group-list.page.tsx')).GroupListPage,
+                  ),
+                },
+                {
+                  path: 'grupper/ny',
+                  lazy: page(async () => (await import('./features/groups/new-group.page.tsx')).NewGroupPage),
+                },
+                {
+                  path: 'grupper/:id',
+                  lazy: page(async () => (await import('./features/groups/group.page.tsx')).GroupPage),
+                },
+                {
+                  path: 'schema',
+                  lazy: page(async () => (await import('./features/groups/schedule.page.tsx')).SchedulePage),
+                },
+                {
+                  path: 'deltagare/:id/schema/utskrift',
+                  lazy: page(
+                    async () => (await import('./features/groups/schedule-print.page.tsx')).SchedulePrintPage,
+                  ),
+                },
+                {
+                  path: 'narvaro',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/attendance/attendance-today.page.tsx')).AttendanceTodayPage,
+                  ),
+                },
+                {
+                  path: 'narvaro/avvikelser',
+                  lazy: page(
+                    async () => (await import('./features/attendance/deviations.page.tsx')).DeviationsPage,
+                  ),
+                },
+                {
+                  path: 'narvaro/:sessionId',
+                  lazy: page(
+                    async () => (await import('./features/attendance/roll-call.page.tsx')).RollCallPage,
+                  ),
+                },
+                {
+                  path: 'deltagare/:id/narvaro/:month/intyg',
+                  lazy: page(
+                    async () => (await import('./features/attendance/certificate.page.tsx')).CertificatePage,
                   ),
                 },
                 {

@@ -62,13 +62,22 @@ export const actionPlan = z.object({
   version: z.number().int(),
   reviewedOn: z.string().nullable(),
   reviewedByName: z.string().nullable(),
-  /** Set at exit; a closed plan is read-only. */
+  /**
+   * Set at exit; a closed plan is read-only. An enrolment that ended before its plan was ever saved reads as
+   * closed on its exit date.
+   */
   closedOn: z.string().nullable(),
   goals: z.array(planGoal),
 });
 export type ActionPlan = z.infer<typeof actionPlan>;
 
-/** The fields a change can name; from/to are the readable values at the time of the change. */
+/**
+ * The fields a change can name; from/to are the readable values at the time of the change: term and status as
+ * their codes, owner as the staff member's name (null: the participant), occupation as "code name", steps as
+ * their names joined by ", " (null: none), dates as YYYY-MM-DD, ordinal as the number. A new goal is field
+ * `goal` from null to its description. In a 'closed' entry each goal still open at exit is field `goal` from
+ * its status (planned or in_progress, which it keeps) to null: it ended with the enrolment.
+ */
 export const planChangeFields = [
   'goal',
   'term',

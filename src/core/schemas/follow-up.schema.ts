@@ -24,7 +24,8 @@ export type ExitInput = z.input<typeof exitInput>;
 
 export const followUpAttemptInput = z.object({
   attemptedOn: isoDate,
-  method: z.enum(contactMethods, { message: 'invalid_choice' }),
+  // Not `method`: a consent's method is its signature, and errors name a field by its last key.
+  contactMethod: z.enum(contactMethods, { message: 'invalid_choice' }),
   reached: z.boolean({ message: 'required' }),
   note: optionalText(1000),
 });
@@ -41,7 +42,7 @@ export type FollowUpResultInput = z.input<typeof followUpResultInput>;
 export const followUpAttempt = z.object({
   id,
   attemptedOn: z.string(),
-  method: z.enum(contactMethods),
+  contactMethod: z.enum(contactMethods),
   reached: z.boolean(),
   note: z.string().nullable(),
   attemptedBy: z.string(),

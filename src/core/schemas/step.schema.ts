@@ -15,11 +15,13 @@ export type StepEndInput = z.input<typeof stepEndInput>;
 export const checklistTickInput = z.object({ tickedOn: isoDate });
 export type ChecklistTickInput = z.input<typeof checklistTickInput>;
 
+export const maxChecklistItems = 50;
+
 /** A step's checklist, in order. Items keep their ids so ticks stay linked; an item without an id is new. */
 export const checklistInput = z.object({
   items: z
     .array(z.object({ id: id.optional(), label: requiredText(200) }), { message: 'invalid_value' })
-    .max(50, { message: 'too_many' }),
+    .max(maxChecklistItems, { message: 'too_many' }),
 });
 export type ChecklistInput = z.input<typeof checklistInput>;
 

@@ -77,3 +77,40 @@ describe('demo data', () => {
     expect(special).toEqual({ protected: 2, reserve: 2, withdrawn: 1 });
   });
 });
+
+describe('demo activities and groups', () => {
+  it('has the catalogue, closure days and groups at Haninge running around today with members', async () => {
+    await seedDemoData(t.db, '2026-11-22');
+    const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
+    const [programme] = (await session.get('/api/programmes')).json().items;
+    const catalogue = (await session.get(`/api/programmes/${programme.id}/activities`)).json().items;
+    expect(catalogue.map((a: { name: string }) => a.name)).toEqual([
+      'Hälsa och friskvård',
+      'Jobbförberedande grupp',
+      'Praktik',
+      'Rusta: digital kompetens',
+      'Samhällsorientering',
+      'SFI-stöd/språkfrämjande',
+    ]);
+    expect(
+      catalogue.find((a: { type: string }) => a.type === 'civic_orientation').mandatoryTargetGroupIds,
+    ).toHaveLength(2);
+    const [target] = await queryRows<{ hours: number }>(
+      t.db,
+      sql`select civic_orientation_target_hours as hours from programmes`,
+    );
+    expect(target?.hours).toBe(200);
+    expect((await session.get(`/api/programmes/${programme.id}/closure-days`)).json().items).toHaveLength(6);
+    const groups = (await session.get('/api/groups?activeOn=2026-11-22')).json().items;
+    expect(groups).toHaveLength(4);
+    for (const g of groups) {
+      expect(g.startsOn < '2026-11-22' && g.endsOn > '2026-11-22').toBe(true);
+      expect(g.memberCount).toBeGreaterThan(0);
+    }
+    const week = (
+      await session.get(`/api/sessions/week?week=2026-W48&centreId=${groups[0].centreId}`)
+    ).json();
+    // Mon, Tue, Wed and two on Thu; Friday 27 November is the planning day.
+    expect(week.sessions.length).toBe(5);
+  });
+});

@@ -1,14 +1,30 @@
 import { readFileSync } from 'node:fs';
-import { count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { attendedMinutes } from '../../core/attendance.ts';
 import { personSearchText, personSortKey } from '../../core/collation.ts';
 import { addDays, plannedEndDate } from '../../core/dates.ts';
-import type { ExitOutcome, FollowUpStatus, ReferralBasis, Role } from '../../core/enums.ts';
+import type {
+  ExitOutcome,
+  FollowUpStatus,
+  GoalStatus,
+  GoalTerm,
+  ReferralBasis,
+  Role,
+} from '../../core/enums.ts';
 import { languageCodes } from '../../core/languages.ts';
 import { parseIdentityNumber } from '../../core/personal-identity-number.ts';
+import { isoWeekday, isoWeekRange, sessionMinutes } from '../../core/schedule.ts';
+import type { PlanChange } from '../../core/schemas/action-plan.schema.ts';
 import { targetGroupKindForEducation } from '../../core/target-group.ts';
+import * as attendanceRepo from '../features/attendance/attendance.repo.ts';
 import { hashPassword } from '../features/auth/password.ts';
+import { planGroupSessions } from '../features/groups/group-sessions.ts';
 import type { Db, Executor } from './client.ts';
 import {
+  actionPlans,
+  activities,
+  activityGroups,
+  activityMandatoryTargetGroups,
   centres,
   checklistTicks,
   consents,
@@ -16,10 +32,16 @@ import {
   enrolmentSteps,
   enrolments,
   followUps,
+  groupMembers,
+  groupSessions,
   organisations,
   participantStaff,
   participants,
+  planChanges,
+  planGoalSteps,
+  planGoals,
   programmeCentres,
+  programmeClosureDays,
   programmeOrganisations,
   programmeSteps,
   programmes,
@@ -135,6 +157,25 @@ const demoFollowUpStatuses: FollowUpStatus[] = [
   'own_business',
   'seeking_work',
   'unreachable',
+];
+
+/** Goals an action plan may hold: the step (by ordinal) that serves each, and the occupation (SSYK) it aims at. */
+const demoGoals: { term: GoalTerm; description: string; step: number | null; occupation: string | null }[] = [
+  { term: 'short', description: 'Klara SFI kurs C', step: 3, occupation: null },
+  { term: 'short', description: 'Öppna bankkonto och skaffa BankID', step: 2, occupation: null },
+  { term: 'long', description: 'Arbete som undersköterska i hemtjänsten', step: 6, occupation: '5321' },
+  { term: 'short', description: 'Praktik på lager i Jordbro', step: 6, occupation: '9332' },
+  { term: 'long', description: 'Yrkesutbildning till barnskötare', step: 5, occupation: '5311' },
+  { term: 'short', description: 'Ta körkort B', step: null, occupation: null },
+  { term: 'long', description: 'Anställning som kock', step: 4, occupation: '5120' },
+];
+const demoGoalStatuses: GoalStatus[] = [
+  'in_progress',
+  'planned',
+  'achieved',
+  'in_progress',
+  'dropped',
+  'planned',
 ];
 
 export async function hasData(db: Executor): Promise<boolean> {
@@ -337,6 +378,7 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
       'social_services_after_establishment',
     ];
 
+    let staleShown = false;
     for (let i = 0; i < 60; i++) {
       const centreIndex = i % 3;
       const centre = centreRows[centreIndex];
@@ -496,6 +538,19 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
             );
         }
       }
+      // Every enrolment has an action plan; one in Haninge was last reviewed long ago, so its warning shows.
+      const stale = !staleShown && !exitedOn && centreIndex === 0 && startsOn <= addDays(today, -90);
+      if (stale) staleShown = true;
+      await seedPlan(tx, {
+        enrolmentId: enrolment.id,
+        index: i,
+        startsOn,
+        exitedOn,
+        today,
+        stale,
+        staffId: coordinator.id,
+        steps,
+      });
       if (i === 23) {
         // One participant withdrew consent: the record stays, read-only.
         await tx
@@ -504,6 +559,23 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           .where(eq(consents.participantId, participant.id));
       }
     }
+    const leader = (email: string) => userRows.find((u) => u.email === email)?.id ?? '';
+    await seedActivities(tx, {
+      programmeId: programme.id,
+      programmeStartsOn: programme.startsOn,
+      programmeEndsOn: programme.endsOn,
+      centreId: cHaninge.id,
+      steps,
+      targetGroups: groups,
+      leaders: {
+        language: leader('sprakpedagog@haninge.example'),
+        coordinator: leader('samordnare@haninge.example'),
+        social: leader('socialkonsulent@haninge.example'),
+      },
+      today,
+    });
+    // After the groups and their members exist.
+    await seedAttendance(tx, today);
   });
   return demoLogins(db);
 }
@@ -526,4 +598,367 @@ async function demoLogins(db: Executor): Promise<DemoLogin[]> {
 
 function earlier(a: string, b: string): string {
   return a < b ? a : b;
+}
+
+/**
+ * A plan of 2–4 goals, mixed terms and statuses, picked by the participant's index (not the seeded generator,
+ * so the rest of the demo stays as it was): created two weeks after the start, reviewed since (or, when `stale`,
+ * 75 days ago), and closed at exit with its open goals ended then. Its history tells the same story.
+ */
+async function seedPlan(
+  tx: Executor,
+  p: {
+    enrolmentId: string;
+    index: number;
+    startsOn: string;
+    exitedOn: string | null;
+    today: string;
+    stale: boolean;
+    staffId: string;
+    steps: { id: string; ordinal: number; name: string }[];
+  },
+) {
+  const until = p.exitedOn ?? p.today;
+  const createdOn = earlier(addDays(p.startsOn, 14), until);
+  const reviewedOn = p.stale
+    ? addDays(p.today, -75)
+    : earlier(later(createdOn, addDays(p.today, -((p.index * 11) % 45))), until);
+  const at = (date: string) => new Date(`${date}T10:00:00+01:00`);
+  const [plan] = await tx
+    .insert(actionPlans)
+    .values({
+      enrolmentId: p.enrolmentId,
+      // One version per history row below: created, then reviewed or updated, then closed.
+      version: 1 + (reviewedOn > createdOn ? 1 : 0) + (p.exitedOn ? 1 : 0),
+      reviewedOn,
+      reviewedBy: p.staffId,
+      closedOn: p.exitedOn,
+      createdBy: p.staffId,
+    })
+    .returning();
+  if (!plan) throw new Error('plan not created');
+  const picked = Array.from({ length: 2 + (p.index % 3) }, (_, n) => {
+    const template = demoGoals[(p.index + n * 2) % demoGoals.length];
+    const status = demoGoalStatuses[(p.index + n) % demoGoalStatuses.length];
+    if (!template || !status) throw new Error('no demo goal');
+    return { ...template, status: reviewedOn > createdOn ? status : 'planned' };
+  });
+  const goals = await tx
+    .insert(planGoals)
+    .values(
+      picked.map((g, n) => ({
+        planId: plan.id,
+        ordinal: n + 1,
+        term: g.term,
+        description: g.description,
+        targetOn: addDays(p.startsOn, g.term === 'short' ? 60 + n * 30 : 300),
+        ownerUserId: n % 2 === 0 ? null : p.staffId,
+        status: g.status,
+        occupationCode: g.occupation,
+        endedOn: g.status === 'achieved' || g.status === 'dropped' ? reviewedOn : p.exitedOn,
+      })),
+    )
+    .returning();
+  const links = goals.flatMap((goal, n) => {
+    const step = p.steps.find((s) => s.ordinal === picked[n]?.step);
+    return step ? [{ goalId: goal.id, stepId: step.id }] : [];
+  });
+  if (links.length > 0) await tx.insert(planGoalSteps).values(links);
+
+  const history: {
+    kind: 'created' | 'updated' | 'reviewed' | 'closed';
+    on: string;
+    changes: PlanChange[];
+  }[] = [
+    {
+      kind: 'created',
+      on: createdOn,
+      changes: goals.map((g) => ({
+        goalId: g.id,
+        goal: g.description,
+        field: 'goal',
+        from: null,
+        to: g.description,
+      })),
+    },
+  ];
+  if (reviewedOn > createdOn) {
+    const changes: PlanChange[] = goals
+      .filter((g) => g.status !== 'planned')
+      .map((g) => ({ goalId: g.id, goal: g.description, field: 'status', from: 'planned', to: g.status }));
+    history.push({ kind: changes.length > 0 ? 'updated' : 'reviewed', on: reviewedOn, changes });
+  }
+  if (p.exitedOn) {
+    const changes: PlanChange[] = goals
+      .filter((g) => g.status === 'planned' || g.status === 'in_progress')
+      .map((g) => ({ goalId: g.id, goal: g.description, field: 'goal', from: g.status, to: null }));
+    history.push({ kind: 'closed', on: p.exitedOn, changes });
+  }
+  await tx.insert(planChanges).values(
+    history.map((h, n) => ({
+      planId: plan.id,
+      version: n + 1,
+      kind: h.kind,
+      changes: h.changes,
+      changedBy: p.staffId,
+      changedAt: at(h.on),
+    })),
+  );
+}
+
+function later(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/**
+ * Attendance at every demo session held before today, from a seeded generator of its own (so the rest of the
+ * demo stays as it was): mostly present, some late, some absent with a reason, recorded by the leader.
+ */
+async function seedAttendance(tx: Executor, today: string) {
+  const random = seededRandom(20_261_122);
+  const lateBy = [5, 10, 10, 20, 30, 45];
+  const reasons = ['ill', 'ill', 'ill', 'sick_child', 'authority_appointment', 'none', 'other'] as const;
+  const otherReasons = ['Begravning', 'Flytt till ny bostad', 'Anställningsintervju'];
+  const rows = await attendanceRepo.membersOfSessionsBefore(tx, today);
+  await attendanceRepo.insertMany(
+    tx,
+    rows.map((row) => {
+      const roll = random();
+      const mark =
+        roll < 0.82
+          ? { status: 'present' as const, lateMinutes: null, reason: null, reasonText: null }
+          : roll < 0.91
+            ? { status: 'late' as const, lateMinutes: pick(random, lateBy), reason: null, reasonText: null }
+            : (() => {
+                const reason = pick(random, reasons);
+                const reasonText = reason === 'other' ? pick(random, otherReasons) : null;
+                return { status: 'absent' as const, lateMinutes: null, reason, reasonText };
+              })();
+      return {
+        sessionId: row.sessionId,
+        enrolmentId: row.enrolmentId,
+        status: mark.status,
+        lateMinutes: mark.lateMinutes,
+        absenceReason: mark.reason,
+        reasonText: mark.reasonText,
+        attendedMinutes: attendedMinutes(sessionMinutes(row.startTime, row.endTime), mark),
+        recordedBy: row.leaderId,
+      };
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- activities, closure days and groups
+
+export type DemoGroup = {
+  group: typeof activityGroups.$inferSelect;
+  sessions: (typeof groupSessions.$inferSelect)[];
+  members: (typeof groupMembers.$inferSelect)[];
+};
+
+/**
+ * Etableringscentrum's activity catalogue, its civic orientation target (200 hours), two closure days (a
+ * planning day next week and the summer closure week) and four groups at Haninge that started eight weeks
+ * before `today` and run twelve weeks after, with their generated sessions and the centre's enrolled
+ * participants as members. Returns the groups so attendance can be added to their sessions.
+ */
+export async function seedActivities(
+  tx: Executor,
+  p: {
+    programmeId: string;
+    programmeStartsOn: string;
+    programmeEndsOn: string;
+    centreId: string;
+    steps: { id: string; ordinal: number }[];
+    targetGroups: { id: string; kind: string }[];
+    leaders: { language: string; coordinator: string; social: string };
+    today: string;
+  },
+): Promise<DemoGroup[]> {
+  await tx
+    .update(programmes)
+    .set({ civicOrientationTargetHours: 200 })
+    .where(eq(programmes.id, p.programmeId));
+  const step = (ordinal: number) => p.steps.find((s) => s.ordinal === ordinal)?.id ?? null;
+  const targetGroup = (kind: string) => p.targetGroups.find((g) => g.kind === kind)?.id ?? '';
+  const catalogue = [
+    {
+      name: 'SFI-stöd/språkfrämjande',
+      type: 'language_promotion',
+      stepId: step(3),
+      plannedHours: 200,
+      deliveryLanguage: 'sv',
+      interpreter: false,
+      description: 'Språkträning som stöd till SFI, med vardags- och arbetslivsord.',
+      mandatory: ['short_educated'],
+    },
+    {
+      name: 'Jobbförberedande grupp',
+      type: 'job_preparation',
+      stepId: step(5),
+      plannedHours: 80,
+      deliveryLanguage: 'sv',
+      interpreter: false,
+      description: 'CV, personligt brev, arbetsintervjuer och studiebesök hos arbetsgivare.',
+      mandatory: ['upper_secondary_or_higher'],
+    },
+    {
+      name: 'Samhällsorientering',
+      type: 'civic_orientation',
+      stepId: step(2),
+      plannedHours: 120,
+      deliveryLanguage: 'ar',
+      interpreter: false,
+      description: 'Samhällsorientering på modersmål enligt förordningen, minst 100 timmar.',
+      mandatory: ['short_educated', 'upper_secondary_or_higher'],
+    },
+    {
+      name: 'Rusta: digital kompetens',
+      type: 'equip',
+      stepId: step(4),
+      plannedHours: 40,
+      deliveryLanguage: 'sv',
+      interpreter: true,
+      description: 'BankID, 1177, Arbetsförmedlingens tjänster och e-post.',
+      mandatory: [],
+    },
+    {
+      name: 'Hälsa och friskvård',
+      type: 'health',
+      stepId: null,
+      plannedHours: 30,
+      deliveryLanguage: 'sv',
+      interpreter: true,
+      description: 'Promenadgrupp, kost och sömn, och hur vården fungerar.',
+      mandatory: [],
+    },
+    {
+      name: 'Praktik',
+      type: 'internship',
+      stepId: step(6),
+      plannedHours: 320,
+      deliveryLanguage: 'sv',
+      interpreter: false,
+      description: 'Arbetsplatsförlagd praktik med handledare.',
+      mandatory: [],
+    },
+  ] as const;
+  const activityRows = await tx
+    .insert(activities)
+    .values(catalogue.map(({ mandatory: _, ...a }) => ({ ...a, programmeId: p.programmeId })))
+    .returning();
+  await tx.insert(activityMandatoryTargetGroups).values(
+    catalogue.flatMap((a, i) =>
+      a.mandatory.map((kind) => ({
+        activityId: activityRows[i]?.id ?? '',
+        targetGroupId: targetGroup(kind),
+      })),
+    ),
+  );
+
+  const monday = addDays(p.today, 1 - isoWeekday(p.today));
+  const summerYear = Number(p.today.slice(0, 4)) + (p.today.slice(5) > '07-01' ? 1 : 0);
+  const summer = isoWeekRange(summerYear, 29).from;
+  const closureDays = [
+    { day: addDays(monday, 11), reason: 'Planeringsdag för personalen' },
+    ...[0, 1, 2, 3, 4].map((n) => ({ day: addDays(summer, n), reason: 'Sommarstängt' })),
+  ];
+  await tx
+    .insert(programmeClosureDays)
+    .values(closureDays.map((c) => ({ ...c, programmeId: p.programmeId })));
+
+  const startsOn = later(addDays(monday, -56), p.programmeStartsOn);
+  const endsOn = earlier(addDays(monday, 84 + 4), p.programmeEndsOn);
+  const activityId = (name: string) => activityRows.find((a) => a.name === name)?.id ?? '';
+  const plans = [
+    {
+      activityId: activityId('SFI-stöd/språkfrämjande'),
+      name: 'SFI-stöd tisdag och torsdag',
+      leaderId: p.leaders.language,
+      room: 'Sal 2',
+      schedule: [
+        { weekday: 2, startTime: '09:00', endTime: '12:00' },
+        { weekday: 4, startTime: '09:00', endTime: '12:00' },
+      ],
+    },
+    {
+      activityId: activityId('Jobbförberedande grupp'),
+      name: 'Jobbförberedande måndagar',
+      leaderId: p.leaders.coordinator,
+      room: 'Sal 1',
+      schedule: [{ weekday: 1, startTime: '13:00', endTime: '15:30' }],
+    },
+    {
+      activityId: activityId('Samhällsorientering'),
+      name: 'Samhällsorientering på arabiska',
+      leaderId: p.leaders.social,
+      room: 'Sal 3',
+      schedule: [
+        { weekday: 3, startTime: '09:00', endTime: '12:00' },
+        { weekday: 5, startTime: '09:00', endTime: '12:00' },
+      ],
+    },
+    {
+      activityId: activityId('Hälsa och friskvård'),
+      name: 'Hälsa och friskvård torsdagar',
+      leaderId: p.leaders.coordinator,
+      room: 'Gymnastiksalen',
+      schedule: [{ weekday: 4, startTime: '13:00', endTime: '15:00' }],
+    },
+  ];
+  // Active enrolments at the centre whose consent stands: members of the groups, a few in each.
+  const enrolled = await tx
+    .select({ id: enrolments.id, startsOn: enrolments.startsOn })
+    .from(enrolments)
+    .where(
+      and(
+        eq(enrolments.centreId, p.centreId),
+        isNull(enrolments.exitedOn),
+        sql`not exists (select 1 from ${consents} c
+          where c.participant_id = ${enrolments.participantId} and c.withdrawn_on is not null)`,
+      ),
+    )
+    .orderBy(asc(enrolments.startsOn), asc(enrolments.id));
+
+  const result: DemoGroup[] = [];
+  for (const [index, plan] of plans.entries()) {
+    const [group] = await tx
+      .insert(activityGroups)
+      .values({ ...plan, centreId: p.centreId, startsOn, endsOn, createdBy: p.leaders.coordinator })
+      .returning();
+    if (!group) throw new Error('group not created');
+    const planned = planGroupSessions(plan.schedule, startsOn, endsOn, closureDays);
+    const civic = plan.name.startsWith('Samhällsorientering');
+    const sessions = await tx
+      .insert(groupSessions)
+      .values(
+        planned.sessions.map((s, n) => ({
+          groupId: group.id,
+          sessionDate: s.date,
+          startTime: s.startTime,
+          endTime: s.endTime,
+          // Civic orientation sessions held so far record the areas they covered, one or two each.
+          civicAreas: civic && s.date < p.today ? [...new Set([(n % 8) + 1, ((n + 3) % 8) + 1])] : [],
+          guestEmployer: civic && n === 4 ? 'Haninge Bygg AB' : null,
+        })),
+      )
+      .returning();
+    const chosen = enrolled.filter((_, i) => i % plans.length === index || i % 3 === index);
+    const members =
+      chosen.length === 0
+        ? []
+        : await tx
+            .insert(groupMembers)
+            .values(
+              chosen.map((e) => ({
+                groupId: group.id,
+                enrolmentId: e.id,
+                joinedOn: later(e.startsOn, startsOn),
+                createdBy: p.leaders.coordinator,
+              })),
+            )
+            .returning();
+    result.push({ group, sessions, members });
+  }
+  return result;
 }

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Role } from '../../core/enums.ts';
 import type { ParticipantInput } from '../../core/schemas/participant.schema.ts';
 import type { Db } from '../db/client.ts';
 import {
+  activities,
+  activityGroups,
   centres,
+  groupMembers,
+  groupSessions,
   organisations,
   programmeCentres,
+  programmeClosureDays,
   programmeOrganisations,
   programmeSteps,
   programmes,
@@ -15,6 +21,7 @@ import {
   users,
 } from '../db/schema.ts';
 import { hashPassword } from '../features/auth/password.ts';
+import { planGroupSessions } from '../features/groups/group-sessions.ts';
 import { login, type Session } from './test-app.ts';
 
 // Factories build what a test needs, parents included, with unique values so tests never share rows.
@@ -222,4 +229,113 @@ export async function enrolParticipant(
   if (response.statusCode !== 201)
     throw new Error(`enrolment failed: ${response.statusCode} ${response.body}`);
   return response.json() as { id: string; participantId: string; targetGroupId: string };
+}
+
+/**
+ * An activity in the programme's catalogue, inserted directly (default: language promotion, 120 hours, in
+ * Swedish, mandatory for no target group). Returns the database row.
+ */
+export async function createActivity(
+  db: Db,
+  programmeId: string,
+  overrides: Partial<typeof activities.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(activities)
+    .values({
+      programmeId,
+      name: `Aktivitet ${randomUUID().slice(0, 6)}`,
+      type: 'language_promotion',
+      plannedHours: 120,
+      deliveryLanguage: 'sv',
+      ...overrides,
+    })
+    .returning();
+  if (!row) throw new Error('no activity');
+  return row;
+}
+
+export type GroupOptions = {
+  /** An activity of the world's programme; default: a new one (createActivity). */
+  activityId?: string;
+  centreId?: string;
+  /** Default: the world's caseworker, a coordinator at the world's centre. */
+  leaderId?: string;
+  name?: string;
+  room?: string | null;
+  startsOn?: string;
+  endsOn?: string;
+  schedule?: { weekday: number; startTime: string; endTime: string }[];
+};
+
+/**
+ * A group at the world's centre with its sessions generated as POST /api/groups does (holidays and the
+ * programme's closure days skipped), inserted directly. Default: Mondays and Wednesdays 09:00–12:00 from
+ * 2026-11-16 (the day enrolParticipant starts) to 2026-12-18. Returns database rows: `{ group, sessions }`,
+ * sessions in date order.
+ */
+export async function createGroup(
+  db: Db,
+  world: { centre: { id: string }; programme: { programme: { id: string } }; caseworker: { userId: string } },
+  options: GroupOptions = {},
+) {
+  const activityId = options.activityId ?? (await createActivity(db, world.programme.programme.id)).id;
+  const schedule = options.schedule ?? [
+    { weekday: 1, startTime: '09:00', endTime: '12:00' },
+    { weekday: 3, startTime: '09:00', endTime: '12:00' },
+  ];
+  const startsOn = options.startsOn ?? '2026-11-16';
+  const endsOn = options.endsOn ?? '2026-12-18';
+  const [group] = await db
+    .insert(activityGroups)
+    .values({
+      activityId,
+      centreId: options.centreId ?? world.centre.id,
+      name: options.name ?? `Grupp ${randomUUID().slice(0, 6)}`,
+      leaderId: options.leaderId ?? world.caseworker.userId,
+      room: options.room === undefined ? 'Sal 1' : options.room,
+      startsOn,
+      endsOn,
+      schedule,
+      createdBy: world.caseworker.userId,
+    })
+    .returning();
+  if (!group) throw new Error('no group');
+  const closureDays = await db
+    .select({ day: programmeClosureDays.day, reason: programmeClosureDays.reason })
+    .from(programmeClosureDays)
+    .where(eq(programmeClosureDays.programmeId, world.programme.programme.id));
+  const planned = planGroupSessions(schedule, startsOn, endsOn, closureDays);
+  const sessions =
+    planned.sessions.length === 0
+      ? []
+      : await db
+          .insert(groupSessions)
+          .values(
+            planned.sessions.map((s) => ({
+              groupId: group.id,
+              sessionDate: s.date,
+              startTime: s.startTime,
+              endTime: s.endTime,
+            })),
+          )
+          .returning();
+  sessions.sort((a, b) => (a.sessionDate + a.startTime < b.sessionDate + b.startTime ? -1 : 1));
+  return { group, sessions };
+}
+
+/** Makes an enrolment a member of a group from `joinedOn` (inserted directly). Returns the database row. */
+export async function addGroupMember(
+  db: Db,
+  groupId: string,
+  enrolmentId: string,
+  createdBy: string,
+  joinedOn = '2026-11-16',
+) {
+  const [row] = await db
+    .insert(groupMembers)
+    .values({ groupId, enrolmentId, joinedOn, createdBy })
+    .returning();
+  if (!row) throw new Error('no group member');
+  return row;
 }

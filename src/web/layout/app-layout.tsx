@@ -79,6 +79,19 @@ export function AppLayout() {
             <li>
               <NavLink to="/program">{t('nav.programmes')}</NavLink>
             </li>
+            {can(user.role, 'group.manage') || can(user.role, 'participant.read') ? (
+              <>
+                <li>
+                  <NavLink to="/grupper">{t('nav.groups')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/schema">{t('nav.schedule')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/narvaro">{t('nav.attendance')}</NavLink>
+                </li>
+              </>
+            ) : null}
             {can(user.role, 'user.manage') ? (
               <li>
                 <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>

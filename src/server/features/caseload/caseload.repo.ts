@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { contactJournalCategories } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import {
+  actionPlans,
   centres,
   enrolments,
   followUps,
@@ -29,6 +30,10 @@ const lastContactOn = sql<string | null>`(select max(j.entry_date)::text from ${
 const followUpDueOn = sql<string | null>`(select min(f.due_on)::text from ${followUps} f
   join ${enrolments} e on e.id = f.enrolment_id
   where e.participant_id = ${participants.id} and f.status is null)`;
+// An active enrolment without a plan counts from its start: the plan is due from day one.
+const planReviewedOn = sql<string | null>`(select min(coalesce(p.reviewed_on, e.starts_on))::text
+  from ${enrolments} e left join ${actionPlans} p on p.enrolment_id = e.id
+  where e.participant_id = ${participants.id} and e.exited_on is null)`;
 
 /**
  * The participants `actor` is assigned to who are still in their care: referred or enrolled, or exited with a
@@ -49,6 +54,7 @@ export async function forActor(db: Executor, actor: Actor) {
       enrolledOn,
       lastContactOn,
       followUpDueOn,
+      planReviewedOn,
     })
     .from(participantStaff)
     .innerJoin(participants, eq(participants.id, participantStaff.participantId))
@@ -63,3 +69,14 @@ export async function forActor(db: Executor, actor: Actor) {
     .orderBy(asc(participants.sortName), asc(participants.id));
 }
 export type CaseloadRow = Awaited<ReturnType<typeof forActor>>[number];
+
+/** What the warnings of one participant are computed from, or null when there is no such participant. */
+export async function factsOf(db: Executor, participantId: string) {
+  const [row] = await db
+    .select({ plannedEndOn, enrolledOn, lastContactOn, followUpDueOn, planReviewedOn })
+    .from(participants)
+    // Drizzle qualifies column names only in a query with a join, and the subqueries need them qualified.
+    .innerJoin(centres, eq(centres.id, participants.centreId))
+    .where(eq(participants.id, participantId));
+  return row ?? null;
+}

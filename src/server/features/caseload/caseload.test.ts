@@ -135,9 +135,13 @@ describe('caseload', () => {
       isContact: true,
       plannedEndOn: '2026-03-20',
       lastContactOn: null,
-      warnings: ['planned_end_soon', 'no_contact'],
+      // Enrolled 90 days ago and no action plan yet.
+      warnings: ['planned_end_soon', 'no_contact', 'plan_not_reviewed'],
     });
-    expect(byId.get(passed)).toMatchObject({ lastContactOn: '2026-02-25', warnings: ['planned_end_passed'] });
+    expect(byId.get(passed)).toMatchObject({
+      lastContactOn: '2026-02-25',
+      warnings: ['planned_end_passed', 'plan_not_reviewed'],
+    });
     expect(byId.get(due)).toMatchObject({
       status: 'exited',
       followUpDueOn: '2026-03-05',
@@ -155,12 +159,12 @@ describe('caseload', () => {
     const meeting = await journal(participantId, '2026-02-25', 'meeting');
     expect(
       (await caseload(t.db, actor, today)).items.find((i) => i.participantId === participantId)?.warnings,
-    ).toEqual([]);
+    ).toEqual(['plan_not_reviewed']);
 
     await journal(participantId, '2026-02-25', 'note', meeting);
 
     const item = (await caseload(t.db, actor, today)).items.find((i) => i.participantId === participantId);
-    expect(item).toMatchObject({ lastContactOn: null, warnings: ['no_contact'] });
+    expect(item).toMatchObject({ lastContactOn: null, warnings: ['no_contact', 'plan_not_reviewed'] });
   });
 });
 

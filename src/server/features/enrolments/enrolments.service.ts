@@ -6,6 +6,7 @@ import type { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import { targetGroupKindForEducation } from '../../../core/target-group.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { logAccess } from '../access-log/access-log.repo.ts';
+import { closeOnExit as closePlanOnExit } from '../action-plans/action-plans.service.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import { hasParticipationConsent } from '../consents/consents.repo.ts';
 import * as followUps from '../follow-ups/follow-ups.repo.ts';
@@ -24,8 +25,8 @@ export async function list(db: Db, actor: Actor, participantId: string): Promise
 }
 
 /**
- * Ends an enrolment with its outcome: every open step ends on the exit date, and the follow-up is due the
- * programme's follow-up days later. (Plan goals will end here too once the action plan exists.)
+ * Ends an enrolment with its outcome: every open step ends on the exit date, the action plan (if there is one)
+ * closes with its open goals ended on that date, and the follow-up is due the programme's follow-up days later.
  */
 export async function exit(
   db: Db,
@@ -57,6 +58,7 @@ export async function exit(
       });
     }
     await repo.endOpenSteps(tx, enrolmentId, input.exitedOn);
+    await closePlanOnExit(tx, actor, enrolmentId, input.exitedOn);
     await followUps.insert(tx, {
       enrolmentId,
       dueOn: addDays(input.exitedOn, current.followUpDays),

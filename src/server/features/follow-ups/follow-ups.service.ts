@@ -82,7 +82,7 @@ export async function addAttempt(
     await repo.insertAttempt(tx, {
       followUpId,
       attemptedOn: input.attemptedOn,
-      method: input.method,
+      method: input.contactMethod,
       reached: input.reached,
       note: input.note,
       attemptedBy: actor.userId,
@@ -160,7 +160,7 @@ export function presentFollowUp(row: repo.FollowUpJoinedRow): FollowUp {
     attempts: row.attempts.map((a) => ({
       id: a.attempt.id,
       attemptedOn: a.attempt.attemptedOn,
-      method: a.attempt.method,
+      contactMethod: a.attempt.method,
       reached: a.attempt.reached,
       note: a.attempt.note,
       attemptedBy: a.attemptedBy,

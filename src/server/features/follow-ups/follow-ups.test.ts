@@ -82,7 +82,7 @@ async function exited(person: Partial<ParticipantInput> = {}, overrides: Record<
 function attempt(session: Session, followUpId: string, overrides: Record<string, unknown> = {}) {
   return session.post(`/api/follow-ups/${followUpId}/attempts`, {
     attemptedOn: today,
-    method: 'phone',
+    contactMethod: 'phone',
     reached: false,
     note: 'Inget svar',
     ...overrides,
@@ -329,14 +329,17 @@ describe('GET /api/follow-ups', () => {
 describe('POST /api/follow-ups/:id/attempts', () => {
   it('records the attempt with who made it, and logs the access', async () => {
     const { followUp, participantId } = await exited();
-    const response = await attempt(world.caseworker, followUp.id, { method: 'sms', note: 'Skickade sms' });
+    const response = await attempt(world.caseworker, followUp.id, {
+      contactMethod: 'sms',
+      note: 'Skickade sms',
+    });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({
       id: followUp.id,
       attempts: [
         {
           attemptedOn: today,
-          method: 'sms',
+          contactMethod: 'sms',
           reached: false,
           note: 'Skickade sms',
           attemptedBy: 'Test coordinator',
@@ -348,12 +351,17 @@ describe('POST /api/follow-ups/:id/attempts', () => {
 
   it('answers 400 naming the fields in Swedish', async () => {
     const { followUp } = await exited();
-    const bad = await attempt(world.caseworker, followUp.id, { attemptedOn: 'i går', reached: 'kanske' });
+    const bad = await attempt(world.caseworker, followUp.id, {
+      attemptedOn: 'i går',
+      contactMethod: 'brevduva',
+      reached: 'kanske',
+    });
     const beforeExit = await attempt(world.caseworker, followUp.id, { attemptedOn: '2024-11-29' });
     expect([bad.statusCode, beforeExit.statusCode]).toEqual([400, 400]);
     expect(messages(bad)).toEqual(
       expect.arrayContaining([
         'Datum för kontaktförsök måste vara ett datum som ÅÅÅÅ-MM-DD',
+        'Kontaktsätt är inte ett giltigt val',
         'Nådd måste fyllas i',
       ]),
     );

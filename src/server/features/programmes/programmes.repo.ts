@@ -2,12 +2,15 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { TargetGroupKind } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import {
+  activities,
+  activityMandatoryTargetGroups,
   centres,
   educationLevels,
   enrolmentSteps,
   enrolments,
   municipalities,
   organisations,
+  planGoalSteps,
   programmeCentres,
   programmeOrganisations,
   programmeSteps,
@@ -205,7 +208,12 @@ export async function updateTargetGroup(
 }
 
 export async function deleteTargetGroups(db: Executor, ids: string[]) {
-  if (ids.length > 0) await db.delete(targetGroups).where(inArray(targetGroups.id, ids));
+  if (ids.length === 0) return;
+  // Which activities are mandatory for the group is set-up, not history: it goes with the group.
+  await db
+    .delete(activityMandatoryTargetGroups)
+    .where(inArray(activityMandatoryTargetGroups.targetGroupId, ids));
+  await db.delete(targetGroups).where(inArray(targetGroups.id, ids));
 }
 
 /** Target groups that enrolments point to, which therefore must stay. */
@@ -218,14 +226,18 @@ export async function usedTargetGroupIds(db: Executor, ids: string[]): Promise<S
   return new Set(rows.map((r) => r.id));
 }
 
-/** Steps that participants have taken, which therefore must stay. */
+/** Steps that participants have taken or that goals of their action plans name, which therefore must stay. */
 export async function usedStepIds(db: Executor, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db
+  const taken = await db
     .selectDistinct({ id: enrolmentSteps.stepId })
     .from(enrolmentSteps)
     .where(inArray(enrolmentSteps.stepId, ids));
-  return new Set(rows.map((r) => r.id));
+  const inPlans = await db
+    .selectDistinct({ id: planGoalSteps.stepId })
+    .from(planGoalSteps)
+    .where(inArray(planGoalSteps.stepId, ids));
+  return new Set([...taken, ...inPlans].map((r) => r.id));
 }
 
 /**
@@ -255,7 +267,9 @@ export async function saveSteps(db: Executor, programmeId: string, steps: { id?:
 
 export async function deleteSteps(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
-  // A step nobody has taken has no ticks, so its checklist goes with it.
+  // A step nobody has taken has no ticks, so its checklist goes with it; activities of the step keep running
+  // without one.
   await db.delete(stepChecklistItems).where(inArray(stepChecklistItems.stepId, ids));
+  await db.update(activities).set({ stepId: null }).where(inArray(activities.stepId, ids));
   await db.delete(programmeSteps).where(inArray(programmeSteps.id, ids));
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInSweden } from '../../../core/dates.ts';
 import type { Programme } from '../../../core/schemas/programme.schema.ts';
 import {
   createCentre,
@@ -412,6 +413,39 @@ describe('PUT /api/programmes/:id', () => {
       ],
     });
     expect(await read(current.id)).toEqual(current);
+  });
+
+  it('answers 409 PROGRAMME_ITEM_IN_USE for removing a step that a goal of an action plan serves', async () => {
+    const programme = await createProgramme(t.db, [world.centre.id, world.otherCentre.id]);
+    const enrolment = await enrolParticipant(world.caseworker, { centre: world.centre, programme });
+    const current = await read(programme.programme.id);
+    const lastStep = current.steps.at(-1);
+    const plan = await world.caseworker.put(`/api/enrolments/${enrolment.id}/plan`, {
+      version: 0,
+      goals: [
+        {
+          term: 'long',
+          description: 'Praktik inom vården',
+          targetOn: addDays(todayInSweden(), 30),
+          ownerUserId: null,
+          status: 'planned',
+          stepIds: [lastStep?.id],
+        },
+      ],
+    });
+    expect(plan.statusCode, plan.body).toBe(200);
+    const body = updateBody(current, {
+      steps: current.steps.slice(0, -1).map(({ id, name }) => ({ id, name })),
+    });
+
+    const response = await manager.put(`/api/programmes/${current.id}`, body);
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error).toMatchObject({
+      code: 'PROGRAMME_ITEM_IN_USE',
+      fields: [{ field: 'steps' }],
+    });
+    expect((await read(current.id)).steps).toEqual(current.steps);
   });
 
   it('removes a target group and steps nobody is enrolled in', async () => {

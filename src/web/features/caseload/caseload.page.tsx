@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseloadWarning } from '../../../core/caseload-warnings.ts';
 import type { CaseloadItem } from '../../../core/schemas/caseload.schema.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { formatDate, personName } from '../../components/format.ts';
@@ -9,15 +8,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { ProtectedIdentityMarker } from '../participants/protected-identity-marker.tsx';
 import { useCaseload } from './caseload.queries.ts';
-
-// Overdue and passed are errors; what is coming soon is a warning. The words say it, the colour only helps.
-const tone: Record<CaseloadWarning, 'error' | 'warning'> = {
-  planned_end_soon: 'warning',
-  planned_end_passed: 'error',
-  no_contact: 'warning',
-  follow_up_due: 'warning',
-  follow_up_overdue: 'error',
-};
+import { CaseloadWarningBadge } from './caseload-warning-badge.tsx';
 
 export function CaseloadPage() {
   const { t } = useTranslation();
@@ -57,7 +48,7 @@ export function CaseloadPage() {
           <ul className="plain-list">
             {p.warnings.map((w) => (
               <li key={w}>
-                <span className={`badge badge-${tone[w]}`}>{t(`caseloadWarning.${w}`)}</span>
+                <CaseloadWarningBadge warning={w} />
               </li>
             ))}
           </ul>

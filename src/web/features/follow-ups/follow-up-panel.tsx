@@ -48,7 +48,11 @@ export function FollowUpPanel({
       isRowHeader: true,
       cell: (a) => formatDate(a.attemptedOn),
     },
-    { key: 'method', header: t('field.method'), cell: (a) => t(`contactMethod.${a.method}`) },
+    {
+      key: 'contactMethod',
+      header: t('field.contactMethod'),
+      cell: (a) => t(`contactMethod.${a.contactMethod}`),
+    },
     {
       key: 'reached',
       header: t('field.reached'),
@@ -121,7 +125,7 @@ function AttemptForm({ participantId, followUp }: { participantId: string; follo
   const formId = `attempt-${followUp.id}`;
   const idFor = (name: string) => fieldDomId(formId, name);
   const [attemptedOn, setAttemptedOn] = useState(todayInSweden());
-  const [method, setMethod] = useState<string>('phone');
+  const [contactMethod, setContactMethod] = useState<string>('phone');
   const [reached, setReached] = useState(false);
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
@@ -129,7 +133,12 @@ function AttemptForm({ participantId, followUp }: { participantId: string; follo
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (add.isPending) return;
-    const input: FollowUpAttemptInput = { attemptedOn, method: method as ContactMethod, reached, note };
+    const input: FollowUpAttemptInput = {
+      attemptedOn,
+      contactMethod: contactMethod as ContactMethod,
+      reached,
+      note,
+    };
     const parsed = followUpAttemptInput.safeParse(input);
     if (!parsed.success) {
       form.fromIssues(parsed.error.issues);
@@ -168,11 +177,11 @@ function AttemptForm({ participantId, followUp }: { participantId: string; follo
           isRequired
         />
         <SelectField
-          id={idFor('method')}
-          label={t('followUps.columns.attempts')}
-          error={form.errorFor('method')}
-          value={method}
-          onChange={setMethod}
+          id={idFor('contactMethod')}
+          label={t('field.contactMethod')}
+          error={form.errorFor('contactMethod')}
+          value={contactMethod}
+          onChange={setContactMethod}
           options={contactMethods.map((m) => ({ value: m, label: t(`contactMethod.${m}`) }))}
           isRequired
         />

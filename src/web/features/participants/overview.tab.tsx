@@ -8,6 +8,10 @@ import { formatDateTime } from '../../components/format.ts';
 import { Notice } from '../../components/notice.tsx';
 import { Loading } from '../../components/query-state.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { OverviewGoals } from './overview-goals.tsx';
+import { OverviewJournal } from './overview-journal.tsx';
+import { OverviewSteps } from './overview-steps.tsx';
+import { OverviewWarnings } from './overview-warnings.tsx';
 import { ParticipantDetails } from './participant-details.tsx';
 
 const IdentityReplacementForm = lazy(async () => ({
@@ -40,6 +44,14 @@ export function OverviewTab({ participant }: { participant: ParticipantDetail })
 
   return (
     <div className="stack">
+      {/* Each part loads on its own, so one that fails leaves the others and the details in place. */}
+      <div className="overview-grid">
+        <OverviewWarnings participantId={participant.id} />
+        <OverviewSteps participantId={participant.id} />
+        <OverviewGoals participantId={participant.id} />
+        <OverviewJournal participantId={participant.id} />
+      </div>
+
       <section>
         <div className="section-header">
           <h2 id="overview-details">{t('participant.detailsHeading')}</h2>

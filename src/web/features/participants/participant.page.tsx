@@ -30,11 +30,20 @@ const EnrolmentsTab = lazy(async () => ({
 const AssessmentsTab = lazy(async () => ({
   default: (await import('../assessments/assessments.tab.tsx')).AssessmentsTab,
 }));
+const PlanTab = lazy(async () => ({
+  default: (await import('../action-plans/plan.tab.tsx')).PlanTab,
+}));
 const JournalTab = lazy(async () => ({
   default: (await import('../journal/journal.tab.tsx')).JournalTab,
 }));
 const TeamTab = lazy(async () => ({
   default: (await import('../team/team.tab.tsx')).TeamTab,
+}));
+const ScheduleTab = lazy(async () => ({
+  default: (await import('../groups/participant-schedule.tab.tsx')).ParticipantScheduleTab,
+}));
+const AttendanceTab = lazy(async () => ({
+  default: (await import('../attendance/attendance.tab.tsx')).AttendanceTab,
 }));
 const AccessLogTab = lazy(async () => ({
   default: (await import('../admin/access-log.tab.tsx')).AccessLogTab,
@@ -51,8 +60,11 @@ const tabIds = [
   'samtycke',
   'inskrivning',
   'kartlaggning',
+  'plan',
   'journal',
   'team',
+  'schema',
+  'narvaro',
   'atkomstlogg',
 ] as const;
 type TabId = (typeof tabIds)[number];
@@ -133,11 +145,20 @@ export function ParticipantPage() {
           <Tab className="tab" id="kartlaggning">
             {t('participant.tabs.kartlaggning')}
           </Tab>
+          <Tab className="tab" id="plan">
+            {t('participant.tabs.plan')}
+          </Tab>
           <Tab className="tab" id="journal">
             {t('participant.tabs.journal')}
           </Tab>
           <Tab className="tab" id="team">
             {t('participant.tabs.team')}
+          </Tab>
+          <Tab className="tab" id="schema">
+            {t('participant.tabs.schema')}
+          </Tab>
+          <Tab className="tab" id="narvaro">
+            {t('participant.tabs.narvaro')}
           </Tab>
           {showAccessLog ? (
             <Tab className="tab" id="atkomstlogg">
@@ -168,6 +189,11 @@ export function ParticipantPage() {
             <AssessmentsTab participant={detail} />
           </LazyTab>
         </TabPanel>
+        <TabPanel className="tab-panel" id="plan">
+          <LazyTab>
+            <PlanTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
         <TabPanel className="tab-panel" id="journal">
           <LazyTab>
             <JournalTab participant={detail} />
@@ -176,6 +202,16 @@ export function ParticipantPage() {
         <TabPanel className="tab-panel" id="team">
           <LazyTab>
             <TeamTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="schema">
+          <LazyTab>
+            <ScheduleTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="narvaro">
+          <LazyTab>
+            <AttendanceTab participant={detail} />
           </LazyTab>
         </TabPanel>
         {showAccessLog ? (

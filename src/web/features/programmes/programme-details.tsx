@@ -4,16 +4,22 @@ import { type Column, DataTable } from '../../components/data-table.tsx';
 import { DescriptionList } from '../../components/description-list.tsx';
 import { useCollator } from '../../i18n/index.ts';
 import { formatNumber } from './programme-form-values.ts';
+import { StepChecklist } from './step-checklist.tsx';
 
 type TargetGroup = Programme['targetGroups'][number];
 
-/** A programme's facts, target groups and steps; `headingLevel` fits it under the page or a section. */
+/**
+ * A programme's facts, target groups and steps; `headingLevel` fits it under the page or a section. With
+ * `checklists`, each step shows its checklist, editable by those who manage the programme.
+ */
 export function ProgrammeDetails({
   programme,
   headingLevel = 2,
+  checklists,
 }: {
   programme: Programme;
   headingLevel?: 2 | 3 | 4;
+  checklists?: { mayEdit: boolean };
 }) {
   const { t } = useTranslation();
   const collator = useCollator();
@@ -82,9 +88,19 @@ export function ProgrammeDetails({
         emptyText={t('common.notGiven')}
       />
       <Heading>{t('programme.stepsHeading')}</Heading>
-      <ol>
+      <ol className={checklists ? 'step-list' : undefined}>
         {programme.steps.map((step) => (
-          <li key={step.id}>{step.name}</li>
+          <li key={step.id}>
+            {step.name}
+            {checklists ? (
+              <StepChecklist
+                programmeId={programme.id}
+                step={step}
+                mayEdit={checklists.mayEdit}
+                headingLevel={(headingLevel + 1) as 3 | 4 | 5}
+              />
+            ) : null}
+          </li>
         ))}
       </ol>
     </>

@@ -8,6 +8,8 @@ import { Notice } from '../../components/notice.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, Loading } from '../../components/query-state.tsx';
 import { NotFoundPage } from '../../layout/not-found.page.tsx';
+import { ActivityCatalogue } from '../activities/activity-catalogue.tsx';
+import { ClosureDays } from '../activities/closure-days.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
 import { GoalFigure } from '../follow-ups/goal-figure.tsx';
 import { ProgrammeDetails } from './programme-details.tsx';
@@ -90,10 +92,12 @@ export function ProgrammePage() {
               {t('programme.savedNotice')}
             </Notice>
           ) : null}
-          <ProgrammeDetails programme={detail} headingLevel={3} />
+          <ProgrammeDetails programme={detail} headingLevel={3} checklists={{ mayEdit }} />
         </section>
       )}
       {isEditing ? null : <GoalFigure programmeId={detail.id} />}
+      {isEditing ? null : <ActivityCatalogue programme={detail} mayEdit={mayEdit} />}
+      {isEditing ? null : <ClosureDays programmeId={detail.id} mayEdit={mayEdit} />}
     </>
   );
 }

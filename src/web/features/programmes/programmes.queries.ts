@@ -13,6 +13,7 @@ import type {
   ProgrammeUpdate,
   programmeList,
 } from '../../../core/schemas/programme.schema.ts';
+import type { Checklist, ChecklistInput } from '../../../core/schemas/step.schema.ts';
 import { api } from '../../api/client.ts';
 import { sessionQueryKey } from '../auth/session.queries.ts';
 
@@ -23,6 +24,7 @@ export type OrganisationList = z.infer<typeof organisationList>;
 export const programmeKeys = {
   all: ['programmes'] as const,
   detail: (id: string) => ['programmes', 'detail', id] as const,
+  checklist: (id: string, stepId: string) => ['programmes', 'detail', id, 'checklist', stepId] as const,
 };
 const organisationsKey = ['organisations'] as const;
 
@@ -51,6 +53,26 @@ export function useUpdateProgramme(id: string) {
     onSuccess: (saved) => {
       queryClient.setQueryData(programmeKeys.detail(id), saved);
       void queryClient.invalidateQueries({ queryKey: programmeKeys.all, exact: true });
+    },
+  });
+}
+
+export function useChecklist(programmeId: string, stepId: string) {
+  return useQuery({
+    queryKey: programmeKeys.checklist(programmeId, stepId),
+    queryFn: () => api.get<Checklist>(`/programmes/${programmeId}/steps/${stepId}/checklist`),
+  });
+}
+
+export function useSaveChecklist(programmeId: string, stepId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChecklistInput) =>
+      api.put<Checklist>(`/programmes/${programmeId}/steps/${stepId}/checklist`, input),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(programmeKeys.checklist(programmeId, stepId), saved);
+      // Participants' open steps show the checklist.
+      void queryClient.invalidateQueries({ queryKey: ['participants', 'enrolments'] });
     },
   });
 }
