@@ -149,3 +149,17 @@ export type AttendanceStatus = (typeof attendanceStatuses)[number];
 /** Why someone was absent; `none` is absence without a valid reason, `other` needs a text. */
 export const absenceReasons = ['ill', 'sick_child', 'authority_appointment', 'other', 'none'] as const;
 export type AbsenceReason = (typeof absenceReasons)[number];
+
+/** What an employer can offer the programme. */
+export const employerOffers = ['internships', 'jobs', 'civic_orientation', 'job_preparation'] as const;
+export type EmployerOffer = (typeof employerOffers)[number];
+
+/** Contacts with an employer, for the interaction log. */
+export const employerInteractionKinds = ['call', 'visit', 'meeting', 'agreement'] as const;
+export type EmployerInteractionKind = (typeof employerInteractionKinds)[number];
+
+export const openingKinds = ['internship', 'job'] as const;
+export type OpeningKind = (typeof openingKinds)[number];
+
+export const openingStatuses = ['open', 'filled', 'closed'] as const;
+export type OpeningStatus = (typeof openingStatuses)[number];

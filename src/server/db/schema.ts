@@ -23,6 +23,8 @@ import {
   attendanceStatuses,
   consentMethods,
   contactMethods,
+  employerInteractionKinds,
+  employerOffers,
   exitOutcomes,
   followUpStatuses,
   goalStatuses,
@@ -30,6 +32,8 @@ import {
   identityTypes,
   journalCategories,
   legalGenders,
+  openingKinds,
+  openingStatuses,
   organisationKinds,
   planChangeKinds,
   referralBases,
@@ -72,6 +76,26 @@ export const occupations = pgTable('occupations', {
   level: integer('level').notNull(),
   name: text('name').notNull(),
 });
+
+/**
+ * Occupation names (the employment service's taxonomy, yrken.csv) for searching SSYK unit groups by name. A name
+ * under one of the employment service's merged manager codes (e.g. 1210) is loaded under both of SCB's groups
+ * it stands for (1211, 1212), hence the two-column key.
+ */
+export const occupationNames = pgTable(
+  'occupation_names',
+  {
+    conceptId: text('concept_id').notNull(),
+    name: text('name').notNull(),
+    ssykCode: text('ssyk_code')
+      .notNull()
+      .references(() => occupations.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.conceptId, t.ssykCode] }),
+    index('occupation_names_ssyk_idx').on(t.ssykCode),
+  ],
+);
 
 export const industries = pgTable('industries', {
   code: text('code').primaryKey(),
@@ -997,5 +1021,155 @@ export const attendance = pgTable(
     uniqueIndex('attendance_session_enrolment_idx').on(t.sessionId, t.enrolmentId),
     index('attendance_enrolment_idx').on(t.enrolmentId),
     index('attendance_recorded_by_idx').on(t.recordedBy),
+  ],
+);
+
+/** The activities that serve a goal of the action plan. */
+export const planGoalActivities = pgTable(
+  'plan_goal_activities',
+  {
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => planGoals.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.goalId, t.activityId] }),
+    index('plan_goal_activities_activity_idx').on(t.activityId),
+  ],
+);
+
+// ---------------------------------------------------------------- employers and openings
+
+/**
+ * Employers, shared by every organisation of the installation: one row per organisation number (10 digits,
+ * Luhn check digit). What they offer is a set of employerOffers.
+ */
+export const employers = pgTable(
+  'employers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationNumber: text('organisation_number').notNull(),
+    name: text('name').notNull(),
+    /** Swedish sort key of the name (see core/collation.ts). */
+    sortName: text('sort_name').notNull(),
+    industryCode: text('industry_code').references(() => industries.code),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    streetAddress: text('street_address'),
+    postalCode: text('postal_code'),
+    city: text('city'),
+    offers: text('offers').array().notNull().default(sql`'{}'::text[]`),
+    notes: text('notes'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('employers_organisation_number_check', sql`organisation_number ~ '^[0-9]{10}$'`),
+    check(
+      'employers_offers_check',
+      sql.raw(`offers <@ array[${employerOffers.map((o) => `'${o}'`).join(', ')}]::text[]`),
+    ),
+    uniqueIndex('employers_organisation_number_idx').on(t.organisationNumber),
+    index('employers_sort_name_idx').on(t.sortName),
+    index('employers_industry_idx').on(t.industryCode),
+    index('employers_municipality_idx').on(t.municipalityCode),
+    index('employers_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const employerContacts = pgTable(
+  'employer_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    phone: text('phone'),
+    email: text('email'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('employer_contacts_employer_idx').on(t.employerId)],
+);
+
+/** The interaction log: calls, visits, meetings, agreements, with the next step. */
+export const employerInteractions = pgTable(
+  'employer_interactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    kind: text('kind', { enum: employerInteractionKinds }).notNull(),
+    occurredOn: date('occurred_on').notNull(),
+    contactId: uuid('contact_id').references(() => employerContacts.id),
+    note: text('note').notNull(),
+    nextStep: text('next_step'),
+    nextStepOn: date('next_step_on'),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('employer_interactions_kind_check', oneOf('kind', employerInteractionKinds)),
+    index('employer_interactions_employer_idx').on(t.employerId, t.occurredOn),
+    index('employer_interactions_contact_idx').on(t.contactId),
+    index('employer_interactions_user_idx').on(t.userId),
+  ],
+);
+
+/** Internships and jobs an employer offers, with what they require (for matching). */
+export const openings = pgTable(
+  'openings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    kind: text('kind', { enum: openingKinds }).notNull(),
+    title: text('title').notNull(),
+    occupationCode: text('occupation_code')
+      .notNull()
+      .references(() => occupations.code),
+    places: integer('places').notNull(),
+    startsOn: date('starts_on'),
+    hoursPerWeek: integer('hours_per_week'),
+    /** The Swedish needed, as an SFI course (A–D, completed) from the mapping; null when none is required. */
+    requiredSfiCourse: text('required_sfi_course'),
+    drivingLicenceRequired: boolean('driving_licence_required').notNull().default(false),
+    /** The lowest SUN 2020 education level required, if any. */
+    requiredEducationLevelCode: text('required_education_level_code').references(() => educationLevels.code),
+    requirements: text('requirements'),
+    municipalityCode: text('municipality_code').references(() => municipalities.code),
+    status: text('status', { enum: openingStatuses }).notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('openings_kind_check', oneOf('kind', openingKinds)),
+    check('openings_status_check', oneOf('status', openingStatuses)),
+    check('openings_places_check', sql`places between 1 and 1000`),
+    check('openings_hours_check', sql`hours_per_week is null or hours_per_week between 1 and 60`),
+    check(
+      'openings_sfi_check',
+      sql`required_sfi_course is null or required_sfi_course in ('A', 'B', 'C', 'D', 'completed')`,
+    ),
+    index('openings_employer_idx').on(t.employerId),
+    index('openings_status_idx').on(t.status, t.kind),
+    index('openings_occupation_idx').on(t.occupationCode),
+    index('openings_municipality_idx').on(t.municipalityCode),
+    index('openings_education_idx').on(t.requiredEducationLevelCode),
+    index('openings_created_by_idx').on(t.createdBy),
   ],
 );
