@@ -38,6 +38,9 @@ export const permissions = {
   // Groups and their sessions at the actor's centres: casework staff and those who lead groups.
   'group.manage': [...caseworkers, 'language_teacher', 'job_agent'],
   'attendance.write': [...caseworkers, 'language_teacher', 'job_agent', 'employer_liaison'],
+  // Employers and openings are company data shared by the installation; those who work with employers keep them.
+  'employer.read': everyone,
+  'employer.manage': [...caseworkers, 'job_agent', 'employer_liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
