@@ -100,6 +100,7 @@ describe('the action plan', () => {
     await second.getByLabel('Ansvarig').selectOption({ label: 'Sara Samordnare (Samordnare)' });
     await second.getByLabel('Status').selectOption({ label: 'Pågår' });
     await second.getByLabel('Yrke (SSYK)').fill('5321');
+    await second.getByRole('group', { name: 'Aktiviteter' }).getByLabel('Jobbförberedande grupp').check();
     await sara.getByRole('button', { name: 'Spara planen' }).click();
 
     await sara.getByText('Handlingsplanen är sparad.').waitFor();
@@ -110,6 +111,7 @@ describe('the action plan', () => {
     const longRow = longTable.getByRole('row', { name: /Arbete som undersköterska/ });
     expect(await longRow.textContent()).toContain('Sara Samordnare');
     expect(await longRow.textContent()).toContain('Pågår');
+    expect(await longRow.textContent()).toContain('Jobbförberedande grupp');
     expect(await shortTable.getByRole('row', { name: /Ta körkort B/ }).textContent()).toContain('Deltagaren');
     await sara.getByText(/Senast genomgången \d{4}-\d{2}-\d{2} av Sara Samordnare/).waitFor();
     await expectAccessible(sara, 'plan tab with a plan');

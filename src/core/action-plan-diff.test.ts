@@ -7,6 +7,9 @@ const staff = '00000000-0000-4000-8000-000000000001';
 const bas = { id: '00000000-0000-4000-8000-000000000102', ordinal: 2, name: 'Bas' };
 const sprak = { id: '00000000-0000-4000-8000-000000000103', ordinal: 3, name: 'Språk' };
 const praktik = { id: '00000000-0000-4000-8000-000000000106', ordinal: 6, name: 'Praktik' };
+const sfi = { id: '00000000-0000-4000-8000-000000000201', name: 'SFI kurs C' };
+const orientation = { id: '00000000-0000-4000-8000-000000000202', name: 'Samhällsorientering' };
+const guidance = { id: '00000000-0000-4000-8000-000000000203', name: 'Studie- och yrkesvägledning' };
 
 const language: PlanGoalView = {
   id: a,
@@ -20,6 +23,7 @@ const language: PlanGoalView = {
   occupationCode: null,
   occupationName: null,
   steps: [sprak],
+  activities: [sfi],
 };
 const work: PlanGoalView = {
   id: b,
@@ -33,6 +37,7 @@ const work: PlanGoalView = {
   occupationCode: '5321',
   occupationName: 'Undersköterskor',
   steps: [praktik, bas],
+  activities: [],
 };
 
 describe('diffPlanGoals', () => {
@@ -50,7 +55,13 @@ describe('diffPlanGoals', () => {
   });
 
   it('gives nothing for goals saved unchanged, whatever order their steps come in', () => {
-    expect(diffPlanGoals([language, work], [language, { ...work, steps: [bas, praktik] }])).toEqual([]);
+    const reordered = { ...language, activities: [orientation, sfi] };
+    expect(
+      diffPlanGoals(
+        [{ ...language, activities: [sfi, orientation] }, work],
+        [reordered, { ...work, steps: [bas, praktik] }],
+      ),
+    ).toEqual([]);
   });
 
   it('names each changed field with readable values, in a fixed order, under the new description', () => {
@@ -65,6 +76,7 @@ describe('diffPlanGoals', () => {
       occupationCode: '5321',
       occupationName: 'Undersköterskor',
       steps: [praktik, sprak],
+      activities: [sfi, guidance, orientation],
     };
     expect(diffPlanGoals([language], [changed])).toEqual(
       [
@@ -75,23 +87,28 @@ describe('diffPlanGoals', () => {
         ['status', 'planned', 'achieved'],
         ['occupation', null, '5321 Undersköterskor'],
         ['steps', 'Språk', 'Språk, Praktik'],
+        // Swedish order by name: 'Samhällsorientering' before 'SFI kurs C'.
+        ['activities', 'SFI kurs C', 'Samhällsorientering, SFI kurs C, Studie- och yrkesvägledning'],
       ].map(([field, from, to]) => ({ goalId: a, goal: 'Klara SFI kurs D', field, from, to })),
     );
   });
 
-  it('gives the owner back to the participant as null, and clears occupation and steps to null', () => {
+  it('gives the owner back to the participant as null, and clears occupation, steps and activities to null', () => {
     const cleared = {
       ...work,
+      activities: [],
       ownerUserId: null,
       ownerName: null,
       occupationCode: null,
       occupationName: null,
       steps: [],
     };
-    expect(diffPlanGoals([work], [cleared]).map((c) => [c.field, c.from, c.to])).toEqual([
+    const withActivities = { ...work, activities: [guidance, orientation] };
+    expect(diffPlanGoals([withActivities], [cleared]).map((c) => [c.field, c.from, c.to])).toEqual([
       ['owner', 'Sara Lind', null],
       ['occupation', '5321 Undersköterskor', null],
       ['steps', 'Bas, Praktik', null],
+      ['activities', 'Samhällsorientering, Studie- och yrkesvägledning', null],
     ]);
   });
 

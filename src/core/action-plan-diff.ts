@@ -14,7 +14,10 @@ export type PlanGoalView = Pick<
   | 'occupationCode'
   | 'occupationName'
   | 'steps'
+  | 'activities'
 >;
+
+const collator = new Intl.Collator('sv');
 
 type Compared = {
   field: PlanChangeField;
@@ -37,6 +40,15 @@ const compared: readonly Compared[] = [
         .map((s) => s.id)
         .join(','),
     text: stepsText,
+  },
+  {
+    field: 'activities',
+    key: (g) =>
+      g.activities
+        .map((a) => a.id)
+        .sort()
+        .join(','),
+    text: activitiesText,
   },
   { field: 'ordinal', key: (g) => String(g.ordinal), text: (g) => String(g.ordinal) },
 ];
@@ -76,4 +88,12 @@ function stepsOf(goal: PlanGoalView): PlanGoalView['steps'] {
 function stepsText(goal: PlanGoalView): string | null {
   const steps = stepsOf(goal);
   return steps.length === 0 ? null : steps.map((s) => s.name).join(', ');
+}
+
+function activitiesText(goal: PlanGoalView): string | null {
+  if (goal.activities.length === 0) return null;
+  return [...goal.activities]
+    .sort((a, b) => collator.compare(a.name, b.name) || a.id.localeCompare(b.id))
+    .map((a) => a.name)
+    .join(', ');
 }

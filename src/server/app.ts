@@ -21,10 +21,12 @@ import { attendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
+import { employerRoutes } from './features/employers/employers.routes.ts';
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
 import { groupRoutes } from './features/groups/groups.routes.ts';
 import { journalRoutes } from './features/journal/journal.routes.ts';
+import { openingRoutes } from './features/openings/openings.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { participantRoutes } from './features/participants/participants.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp({
       await api.register(activityRoutes(deps));
       await api.register(groupRoutes(deps));
       await api.register(attendanceRoutes(deps));
+      await api.register(employerRoutes(deps));
+      await api.register(openingRoutes(deps));
     },
     { prefix: '/api' },
   );

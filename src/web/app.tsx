@@ -164,6 +164,35 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'arbetsgivare',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/employers/employer-list.page.tsx')).EmployerListPage,
+                  ),
+                },
+                {
+                  path: 'arbetsgivare/ny',
+                  lazy: page(
+                    async () => (await import('./features/employers/new-employer.page.tsx')).NewEmployerPage,
+                  ),
+                },
+                {
+                  path: 'arbetsgivare/:id',
+                  lazy: page(
+                    async () => (await import('./features/employers/employer.page.tsx')).EmployerPage,
+                  ),
+                },
+                {
+                  path: 'platser',
+                  lazy: page(
+                    async () => (await import('./features/openings/opening-list.page.tsx')).OpeningListPage,
+                  ),
+                },
+                {
+                  path: 'platser/:id',
+                  lazy: page(async () => (await import('./features/openings/opening.page.tsx')).OpeningPage),
+                },
+                {
                   path: 'admin/organisationer',
                   lazy: page(
                     async () =>

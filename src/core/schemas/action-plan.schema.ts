@@ -23,6 +23,8 @@ export const planGoalInput = z.object({
     .transform((v) => v ?? null),
   /** The programme's steps that serve the goal. */
   stepIds: z.array(id, { message: 'invalid_value' }).max(20, { message: 'too_many' }).default([]),
+  /** The programme's activities that serve the goal. */
+  activityIds: z.array(id, { message: 'invalid_value' }).max(20, { message: 'too_many' }).default([]),
 });
 export type PlanGoalInput = z.input<typeof planGoalInput>;
 
@@ -49,6 +51,7 @@ export const planGoal = z.object({
   occupationCode: z.string().nullable(),
   occupationName: z.string().nullable(),
   steps: z.array(z.object({ id, ordinal: z.number().int(), name: z.string() })),
+  activities: z.array(z.object({ id, name: z.string() })),
   /** When the goal was achieved or dropped, or the exit date for a goal still open at exit. */
   endedOn: z.string().nullable(),
 });
@@ -73,10 +76,10 @@ export type ActionPlan = z.infer<typeof actionPlan>;
 
 /**
  * The fields a change can name; from/to are the readable values at the time of the change: term and status as
- * their codes, owner as the staff member's name (null: the participant), occupation as "code name", steps as
- * their names joined by ", " (null: none), dates as YYYY-MM-DD, ordinal as the number. A new goal is field
- * `goal` from null to its description. In a 'closed' entry each goal still open at exit is field `goal` from
- * its status (planned or in_progress, which it keeps) to null: it ended with the enrolment.
+ * their codes, owner as the staff member's name (null: the participant), occupation as "code name", steps and
+ * activities as their names joined by ", " (null: none), dates as YYYY-MM-DD, ordinal as the number. A new goal
+ * is field `goal` from null to its description. In a 'closed' entry each goal still open at exit is field `goal`
+ * from its status (planned or in_progress, which it keeps) to null: it ended with the enrolment.
  */
 export const planChangeFields = [
   'goal',
@@ -87,6 +90,7 @@ export const planChangeFields = [
   'status',
   'occupation',
   'steps',
+  'activities',
   'ordinal',
 ] as const;
 export type PlanChangeField = (typeof planChangeFields)[number];

@@ -126,13 +126,17 @@ export const openingInput = z.object({
   title: requiredText(200),
   /** SSYK 2012 unit group, four digits. */
   occupationCode: z.string({ message: 'required' }).regex(/^\d{4}$/, { message: 'invalid_format' }),
-  places: z.number({ message: 'required' }).int({ message: 'whole_number' }).min(1).max(1000),
+  places: z
+    .number({ message: 'required' })
+    .int({ message: 'whole_number' })
+    .min(1, { message: 'too_small' })
+    .max(1000, { message: 'too_large' }),
   startsOn: isoDate.nullish().transform((v) => v ?? null),
   hoursPerWeek: z
     .number()
     .int({ message: 'whole_number' })
-    .min(1)
-    .max(60)
+    .min(1, { message: 'too_small' })
+    .max(60, { message: 'too_large' })
     .nullish()
     .transform((v) => v ?? null),
   requiredSfiCourse: z

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseOrganisationNumber } from '../../core/organisation-number.ts';
 import { createTestApp, login, type TestContext } from '../test/test-app.ts';
 import { queryRows } from './client.ts';
 import { demoPassword, seedDemoData } from './demo-data.ts';
@@ -112,5 +113,24 @@ describe('demo activities and groups', () => {
     ).json();
     // Mon, Tue, Wed and two on Thu; Friday 27 November is the planning day.
     expect(week.sessions.length).toBe(5);
+  });
+
+  it('has employers with valid organisation numbers, contacts, a log and openings of every state', async () => {
+    const session = await login(t.app, 'jobbagent@tyreso.example', demoPassword);
+    const list = (await session.get('/api/employers')).json();
+    expect(list.total).toBeGreaterThanOrEqual(8);
+    for (const e of list.items) expect(parseOrganisationNumber(e.organisationNumber).ok).toBe(true);
+    expect(new Set(list.items.map((e: { municipalityName: string }) => e.municipalityName))).toEqual(
+      new Set(['Haninge', 'Nynäshamn', 'Tyresö']),
+    );
+    const detail = (await session.get(`/api/employers/${list.items[0].id}`)).json();
+    expect(detail.contacts.length).toBeGreaterThan(0);
+    expect(detail.interactions.length).toBeGreaterThan(0);
+    const all = (await session.get('/api/openings?pageSize=200')).json();
+    expect(all.total).toBeGreaterThanOrEqual(10);
+    expect(new Set(all.items.map((o: { status: string }) => o.status))).toEqual(
+      new Set(['open', 'filled', 'closed']),
+    );
+    expect(new Set(all.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['internship', 'job']));
   });
 });

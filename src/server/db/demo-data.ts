@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { attendedMinutes } from '../../core/attendance.ts';
-import { personSearchText, personSortKey } from '../../core/collation.ts';
+import { personSearchText, personSortKey, swedishSortKey } from '../../core/collation.ts';
 import { addDays, plannedEndDate } from '../../core/dates.ts';
 import type {
   ExitOutcome,
@@ -12,6 +12,7 @@ import type {
   Role,
 } from '../../core/enums.ts';
 import { languageCodes } from '../../core/languages.ts';
+import { organisationNumberCheckDigit } from '../../core/organisation-number.ts';
 import { parseIdentityNumber } from '../../core/personal-identity-number.ts';
 import { isoWeekday, isoWeekRange, sessionMinutes } from '../../core/schedule.ts';
 import type { PlanChange } from '../../core/schemas/action-plan.schema.ts';
@@ -29,15 +30,20 @@ import {
   checklistTicks,
   consents,
   educationLevels,
+  employerContacts,
+  employerInteractions,
+  employers,
   enrolmentSteps,
   enrolments,
   followUps,
   groupMembers,
   groupSessions,
+  openings,
   organisations,
   participantStaff,
   participants,
   planChanges,
+  planGoalActivities,
   planGoalSteps,
   planGoals,
   programmeCentres,
@@ -574,8 +580,11 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
       },
       today,
     });
+    // The plans were seeded before the catalogue existed.
+    await linkDemoGoalsToActivities(tx, programme.id);
     // After the groups and their members exist.
     await seedAttendance(tx, today);
+    await seedEmployers(tx, today);
   });
   return demoLogins(db);
 }
@@ -704,6 +713,37 @@ async function seedPlan(
       changedAt: at(h.on),
     })),
   );
+}
+
+/** The catalogue's activities that serve each demo goal, by the goal's description. */
+const demoGoalActivities: Record<string, string[]> = {
+  'Klara SFI kurs C': ['SFI-stöd/språkfrämjande'],
+  'Öppna bankkonto och skaffa BankID': ['Rusta: digital kompetens', 'Samhällsorientering'],
+  'Arbete som undersköterska i hemtjänsten': ['Jobbförberedande grupp', 'Praktik'],
+  'Praktik på lager i Jordbro': ['Praktik'],
+  'Yrkesutbildning till barnskötare': ['Jobbförberedande grupp'],
+  'Anställning som kock': ['Jobbförberedande grupp'],
+};
+
+/** Links the goals of the programme's plans to the activities that serve them. */
+async function linkDemoGoalsToActivities(tx: Executor, programmeId: string) {
+  const catalogue = await tx
+    .select({ id: activities.id, name: activities.name })
+    .from(activities)
+    .where(eq(activities.programmeId, programmeId));
+  const goals = await tx
+    .select({ id: planGoals.id, description: planGoals.description })
+    .from(planGoals)
+    .innerJoin(actionPlans, eq(actionPlans.id, planGoals.planId))
+    .innerJoin(enrolments, eq(enrolments.id, actionPlans.enrolmentId))
+    .where(eq(enrolments.programmeId, programmeId));
+  const links = goals.flatMap((goal) =>
+    (demoGoalActivities[goal.description] ?? []).flatMap((name) => {
+      const activity = catalogue.find((a) => a.name === name);
+      return activity ? [{ goalId: goal.id, activityId: activity.id }] : [];
+    }),
+  );
+  if (links.length > 0) await tx.insert(planGoalActivities).values(links);
 }
 
 function later(a: string, b: string): string {
@@ -961,4 +1001,630 @@ export async function seedActivities(
     result.push({ group, sessions, members });
   }
   return result;
+}
+
+// ---------------------------------------------------------------- employers and openings
+
+type DemoEmployer = {
+  /** Nine digits; the Luhn check digit is added, so every number is valid (and invented). */
+  base: string;
+  name: string;
+  industry: string;
+  municipality: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  offers: ('internships' | 'jobs' | 'civic_orientation' | 'job_preparation')[];
+  contacts: { name: string; title: string; phone: string; email: string; active?: boolean }[];
+  interactions: {
+    kind: 'call' | 'visit' | 'meeting' | 'agreement';
+    daysAgo: number;
+    by: string;
+    contact: number | null;
+    note: string;
+    nextStep?: string;
+    nextStepInDays?: number;
+  }[];
+  openings: {
+    kind: 'internship' | 'job';
+    title: string;
+    occupation: string;
+    places: number;
+    startsInDays: number | null;
+    hours: number | null;
+    sfi: 'A' | 'B' | 'C' | 'D' | 'completed' | null;
+    licence?: boolean;
+    education?: string;
+    requirements?: string;
+    status: 'open' | 'filled' | 'closed';
+  }[];
+};
+
+const jobAgentEmail = 'jobbagent@tyreso.example';
+const coordinatorHaninge = 'samordnare@haninge.example';
+const coordinatorNynashamn = 'samordnare@nynashamn.example';
+const coordinatorTyreso = 'samordnare@tyreso.example';
+
+const demoEmployers: DemoEmployer[] = [
+  {
+    base: '559187340',
+    name: 'Omsorgshuset Vendelsö AB',
+    industry: '87',
+    municipality: '0136',
+    street: 'Vendelsövägen 12',
+    postalCode: '136 70',
+    city: 'Vendelsö',
+    offers: ['internships', 'jobs'],
+    contacts: [
+      {
+        name: 'Maria Lindqvist',
+        title: 'Enhetschef',
+        phone: '08-500 123 40',
+        email: 'maria.lindqvist@omsorgshuset.example',
+      },
+      {
+        name: 'Ahmed Yusuf',
+        title: 'Handledare',
+        phone: '070-412 33 10',
+        email: 'ahmed.yusuf@omsorgshuset.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'visit',
+        daysAgo: 60,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Besök på boendet, visning av avdelningarna.',
+        nextStep: 'Skicka förslag på praktikanter',
+        nextStepInDays: -45,
+      },
+      {
+        kind: 'agreement',
+        daysAgo: 30,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Överenskommelse om tre praktikplatser som undersköterska under våren.',
+        nextStep: 'Uppföljning efter första månaden',
+        nextStepInDays: 14,
+      },
+    ],
+    openings: [
+      {
+        kind: 'internship',
+        title: 'Praktik som undersköterska, äldreboende',
+        occupation: '5321',
+        places: 3,
+        startsInDays: 14,
+        hours: 30,
+        sfi: 'C',
+        requirements: 'Intresse för äldreomsorg. Handledare på plats.',
+        status: 'open',
+      },
+      {
+        kind: 'job',
+        title: 'Undersköterska, timanställning',
+        occupation: '5321',
+        places: 2,
+        startsInDays: 30,
+        hours: 20,
+        sfi: 'D',
+        education: '3',
+        requirements: 'Undersköterskeutbildning eller pågående vård- och omsorgsutbildning.',
+        status: 'open',
+      },
+    ],
+  },
+  {
+    base: '556812704',
+    name: 'Jordbro Logistikcenter AB',
+    industry: '52',
+    municipality: '0136',
+    street: 'Lagervägen 4',
+    postalCode: '137 37',
+    city: 'Västerhaninge',
+    offers: ['internships', 'jobs', 'job_preparation'],
+    contacts: [
+      {
+        name: 'Peter Nyström',
+        title: 'Lagerchef',
+        phone: '08-500 456 00',
+        email: 'peter.nystrom@jordbrologistik.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'call',
+        daysAgo: 45,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Behov av personal till varuplock under hösten.',
+        nextStep: 'Boka möte',
+        nextStepInDays: -38,
+      },
+      {
+        kind: 'meeting',
+        daysAgo: 36,
+        by: coordinatorHaninge,
+        contact: 0,
+        note: 'Möte om praktik och jobbförberedande pass på lagret.',
+      },
+    ],
+    openings: [
+      {
+        kind: 'internship',
+        title: 'Praktik på lager, varuplock',
+        occupation: '9332',
+        places: 4,
+        startsInDays: 7,
+        hours: 40,
+        sfi: 'B',
+        requirements: 'Skyddsskor tillhandahålls.',
+        status: 'open',
+      },
+      {
+        kind: 'job',
+        title: 'Lagerarbetare, kvällsskift',
+        occupation: '4322',
+        places: 2,
+        startsInDays: 21,
+        hours: 40,
+        sfi: 'C',
+        licence: false,
+        requirements: 'Truckkort A+B är meriterande.',
+        status: 'open',
+      },
+      {
+        kind: 'job',
+        title: 'Terminalarbetare',
+        occupation: '4322',
+        places: 1,
+        startsInDays: -20,
+        hours: 40,
+        sfi: 'C',
+        status: 'filled',
+      },
+    ],
+  },
+  {
+    base: '559034128',
+    name: 'Söderåkarna Transport AB',
+    industry: '49',
+    municipality: '0136',
+    street: 'Åkervägen 21',
+    postalCode: '136 50',
+    city: 'Haninge',
+    offers: ['jobs'],
+    contacts: [
+      {
+        name: 'Lena Berg',
+        title: 'Trafikledare',
+        phone: '08-500 789 10',
+        email: 'lena.berg@soderakarna.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'call',
+        daysAgo: 20,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Söker lastbilsförare med C-körkort.',
+        nextStep: 'Matcha deltagare med körkort',
+        nextStepInDays: 7,
+      },
+    ],
+    openings: [
+      {
+        kind: 'job',
+        title: 'Lastbilsförare, distribution',
+        occupation: '8332',
+        places: 2,
+        startsInDays: 30,
+        hours: 40,
+        sfi: 'C',
+        licence: true,
+        requirements: 'C-körkort och YKB.',
+        status: 'open',
+      },
+    ],
+  },
+  {
+    base: '769634215',
+    name: 'Förskolekooperativet Solrosen ek. för.',
+    industry: '85',
+    municipality: '0138',
+    street: 'Solrosvägen 3',
+    postalCode: '135 40',
+    city: 'Tyresö',
+    offers: ['internships', 'civic_orientation'],
+    contacts: [
+      {
+        name: 'Sara Holm',
+        title: 'Förskolechef',
+        phone: '08-712 34 50',
+        email: 'sara.holm@solrosen.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'meeting',
+        daysAgo: 25,
+        by: coordinatorTyreso,
+        contact: 0,
+        note: 'Förskolan medverkar gärna i samhällsorienteringen om barnomsorg.',
+        nextStep: 'Boka pass i samhällsorienteringen',
+        nextStepInDays: 10,
+      },
+      {
+        kind: 'agreement',
+        daysAgo: 10,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Två praktikplatser som barnskötare.',
+      },
+    ],
+    openings: [
+      {
+        kind: 'internship',
+        title: 'Praktik som barnskötare',
+        occupation: '5311',
+        places: 2,
+        startsInDays: 21,
+        hours: 30,
+        sfi: 'C',
+        requirements: 'Utdrag ur belastningsregistret krävs.',
+        status: 'open',
+      },
+    ],
+  },
+  {
+    base: '559276418',
+    name: 'Restaurang Brygghuset Tyresö AB',
+    industry: '56',
+    municipality: '0138',
+    street: 'Strandvägen 8',
+    postalCode: '135 60',
+    city: 'Tyresö',
+    offers: ['internships', 'jobs'],
+    contacts: [
+      {
+        name: 'Nikos Papadopoulos',
+        title: 'Köksmästare',
+        phone: '070-555 21 30',
+        email: 'nikos@brygghuset.example',
+      },
+      {
+        name: 'Emma Sjöberg',
+        title: 'Restaurangchef',
+        phone: '070-555 21 31',
+        email: 'emma@brygghuset.example',
+        active: false,
+      },
+    ],
+    interactions: [
+      { kind: 'visit', daysAgo: 50, by: jobAgentEmail, contact: 1, note: 'Visning av köket.' },
+      {
+        kind: 'call',
+        daysAgo: 5,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Ny köksmästare, fortsatt intresse av praktikanter.',
+        nextStep: 'Skicka två kandidater',
+        nextStepInDays: 5,
+      },
+    ],
+    openings: [
+      {
+        kind: 'internship',
+        title: 'Praktik som restaurangbiträde',
+        occupation: '9412',
+        places: 2,
+        startsInDays: 10,
+        hours: 30,
+        sfi: 'B',
+        status: 'open',
+      },
+      {
+        kind: 'job',
+        title: 'Kock, lunchservering',
+        occupation: '5120',
+        places: 1,
+        startsInDays: 40,
+        hours: 35,
+        sfi: 'C',
+        requirements: 'Erfarenhet av storkök.',
+        status: 'open',
+      },
+      {
+        kind: 'internship',
+        title: 'Praktik i disken',
+        occupation: '9412',
+        places: 1,
+        startsInDays: -60,
+        hours: 25,
+        sfi: null,
+        status: 'closed',
+      },
+    ],
+  },
+  {
+    base: '556743092',
+    name: 'Nynäs Hemtjänst AB',
+    industry: '88',
+    municipality: '0192',
+    street: 'Centralgatan 14',
+    postalCode: '149 30',
+    city: 'Nynäshamn',
+    offers: ['internships', 'jobs', 'job_preparation'],
+    contacts: [
+      {
+        name: 'Fatima Al-Sayed',
+        title: 'Verksamhetschef',
+        phone: '08-520 680 00',
+        email: 'fatima.alsayed@nynashemtjanst.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'meeting',
+        daysAgo: 40,
+        by: coordinatorNynashamn,
+        contact: 0,
+        note: 'Genomgång av behovet inför sommaren.',
+        nextStep: 'Jobbförberedande pass om hemtjänst',
+        nextStepInDays: -10,
+      },
+      {
+        kind: 'call',
+        daysAgo: 12,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Bekräftade platser för sommarvikarier.',
+      },
+    ],
+    openings: [
+      {
+        kind: 'job',
+        title: 'Sommarvikarie i hemtjänsten',
+        occupation: '5321',
+        places: 4,
+        startsInDays: 60,
+        hours: 38,
+        sfi: 'C',
+        licence: true,
+        requirements: 'B-körkort.',
+        status: 'open',
+      },
+      {
+        kind: 'internship',
+        title: 'Praktik som vårdbiträde',
+        occupation: '5330',
+        places: 2,
+        startsInDays: -30,
+        hours: 30,
+        sfi: 'B',
+        status: 'filled',
+      },
+    ],
+  },
+  {
+    base: '556921463',
+    name: 'Hamnservice Nynäshamn AB',
+    industry: '52',
+    municipality: '0192',
+    street: 'Hamngatan 2',
+    postalCode: '149 45',
+    city: 'Nynäshamn',
+    offers: ['jobs'],
+    contacts: [
+      {
+        name: 'Johan Ek',
+        title: 'Personalansvarig',
+        phone: '08-520 110 20',
+        email: 'johan.ek@hamnservice.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'call',
+        daysAgo: 70,
+        by: coordinatorNynashamn,
+        contact: 0,
+        note: 'Första kontakt om lediga jobb i hamnen.',
+      },
+    ],
+    openings: [
+      {
+        kind: 'job',
+        title: 'Hamnarbetare',
+        occupation: '9331',
+        places: 2,
+        startsInDays: null,
+        hours: 40,
+        sfi: 'C',
+        requirements: 'Skiftarbete.',
+        status: 'closed',
+      },
+    ],
+  },
+  {
+    base: '559112876',
+    name: 'Brandbergens Bygg & Snickeri AB',
+    industry: '43',
+    municipality: '0136',
+    street: 'Industrivägen 9',
+    postalCode: '136 55',
+    city: 'Haninge',
+    offers: ['internships'],
+    contacts: [
+      {
+        name: 'Mikael Andersson',
+        title: 'Arbetsledare',
+        phone: '070-300 44 55',
+        email: 'mikael@brandbergensbygg.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'visit',
+        daysAgo: 15,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Besök på bygget i Handen.',
+        nextStep: 'Praktikstart efter helgerna',
+        nextStepInDays: 20,
+      },
+    ],
+    openings: [
+      {
+        kind: 'internship',
+        title: 'Praktik som snickare',
+        occupation: '7111',
+        places: 1,
+        startsInDays: 20,
+        hours: 40,
+        sfi: 'B',
+        requirements: 'Arbetskläder tillhandahålls.',
+        status: 'open',
+      },
+    ],
+  },
+  {
+    base: '556598231',
+    name: 'Tyresö Städ & Fastighetsservice AB',
+    industry: '81',
+    municipality: '0138',
+    street: 'Bollmoravägen 40',
+    postalCode: '135 40',
+    city: 'Tyresö',
+    offers: ['internships', 'jobs', 'job_preparation'],
+    contacts: [
+      {
+        name: 'Anna Kowalski',
+        title: 'Driftchef',
+        phone: '08-712 90 90',
+        email: 'anna.kowalski@tyresostad.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'meeting',
+        daysAgo: 8,
+        by: jobAgentEmail,
+        contact: 0,
+        note: 'Intresse för jobbförberedande pass om städyrket.',
+        nextStep: 'Planera pass',
+        nextStepInDays: 14,
+      },
+    ],
+    openings: [
+      {
+        kind: 'job',
+        title: 'Städare, kontor',
+        occupation: '9111',
+        places: 3,
+        startsInDays: 7,
+        hours: 30,
+        sfi: 'A',
+        status: 'open',
+      },
+    ],
+  },
+  {
+    base: '802487316',
+    name: 'Idrottsföreningen Haninge Allians',
+    industry: '93',
+    municipality: '0136',
+    street: 'Torvalla idrottsplats',
+    postalCode: '136 46',
+    city: 'Haninge',
+    offers: ['civic_orientation'],
+    contacts: [
+      {
+        name: 'Karim Haddad',
+        title: 'Föreningsutvecklare',
+        phone: '070-811 22 33',
+        email: 'karim@haningeallians.example',
+      },
+    ],
+    interactions: [
+      {
+        kind: 'meeting',
+        daysAgo: 3,
+        by: coordinatorHaninge,
+        contact: 0,
+        note: 'Föreningen presenterar föreningslivet i samhällsorienteringen.',
+      },
+    ],
+    openings: [],
+  },
+];
+
+/** Employers in Haninge, Nynäshamn and Tyresö with contacts, an interaction log and openings of all states. */
+async function seedEmployers(tx: Executor, today: string) {
+  const staff = await tx.select({ id: users.id, email: users.email }).from(users);
+  const userId = (email: string) => {
+    const found = staff.find((u) => u.email === email);
+    if (!found) throw new Error(`demo user ${email} missing`);
+    return found.id;
+  };
+  const createdBy = userId(jobAgentEmail);
+  for (const e of demoEmployers) {
+    const [employer] = await tx
+      .insert(employers)
+      .values({
+        organisationNumber: `${e.base}${organisationNumberCheckDigit(e.base)}`,
+        name: e.name,
+        sortName: swedishSortKey(e.name),
+        industryCode: e.industry,
+        municipalityCode: e.municipality,
+        streetAddress: e.street,
+        postalCode: e.postalCode,
+        city: e.city,
+        offers: e.offers,
+        createdBy,
+      })
+      .returning();
+    if (!employer) throw new Error('no employer');
+    const contacts =
+      e.contacts.length === 0
+        ? []
+        : await tx
+            .insert(employerContacts)
+            .values(e.contacts.map((c) => ({ ...c, employerId: employer.id, active: c.active ?? true })))
+            .returning();
+    for (const i of e.interactions) {
+      const occurredOn = addDays(today, -i.daysAgo);
+      await tx.insert(employerInteractions).values({
+        employerId: employer.id,
+        kind: i.kind,
+        occurredOn,
+        contactId: i.contact === null ? null : (contacts[i.contact]?.id ?? null),
+        note: i.note,
+        nextStep: i.nextStep ?? null,
+        nextStepOn: i.nextStepInDays === undefined ? null : addDays(today, i.nextStepInDays),
+        userId: userId(i.by),
+      });
+    }
+    if (e.openings.length > 0)
+      await tx.insert(openings).values(
+        e.openings.map((o) => ({
+          employerId: employer.id,
+          kind: o.kind,
+          title: o.title,
+          occupationCode: o.occupation,
+          places: o.places,
+          startsOn: o.startsInDays === null ? null : addDays(today, o.startsInDays),
+          hoursPerWeek: o.hours,
+          requiredSfiCourse: o.sfi,
+          drivingLicenceRequired: o.licence ?? false,
+          requiredEducationLevelCode: o.education ?? null,
+          requirements: o.requirements ?? null,
+          municipalityCode: e.municipality,
+          status: o.status,
+          createdBy,
+        })),
+      );
+  }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { swedishSortKey } from '../../core/collation.ts';
 import type { Role } from '../../core/enums.ts';
 import type { ParticipantInput } from '../../core/schemas/participant.schema.ts';
 import type { Db } from '../db/client.ts';
@@ -8,8 +9,10 @@ import {
   activities,
   activityGroups,
   centres,
+  employers,
   groupMembers,
   groupSessions,
+  openings,
   organisations,
   programmeCentres,
   programmeClosureDays,
@@ -337,5 +340,72 @@ export async function addGroupMember(
     .values({ groupId, enrolmentId, joinedOn, createdBy })
     .returning();
   if (!row) throw new Error('no group member');
+  return row;
+}
+
+let organisationSerial = 0;
+/** A valid organisation number of a company (third digit 6), different on every call. */
+export function uniqueOrganisationNumber(): string {
+  organisationSerial += 1;
+  const base = `556${String((organisationSerial * 7919 + process.pid * 104_729) % 1_000_000).padStart(6, '0')}`;
+  return `${base}${luhn(base)}`;
+}
+
+/**
+ * An employer, inserted directly (default: a company in Haninge offering internships, no contacts). Without
+ * `createdBy` a job agent is created to own it. Returns the database row.
+ */
+export async function createEmployer(db: Db, overrides: Partial<typeof employers.$inferInsert> = {}) {
+  const name = overrides.name ?? `Företag ${randomUUID().slice(0, 6)} AB`;
+  const createdBy = overrides.createdBy ?? (await createUser(db, 'job_agent', [])).id;
+  const [row] = await db
+    .insert(employers)
+    .values({
+      organisationNumber: uniqueOrganisationNumber(),
+      industryCode: '47',
+      municipalityCode: '0136',
+      offers: ['internships'],
+      ...overrides,
+      name,
+      sortName: swedishSortKey(name),
+      createdBy,
+    })
+    .returning();
+  if (!row) throw new Error('no employer');
+  return row;
+}
+
+/**
+ * An opening of the employer, inserted directly (default: an open internship as undersköterska, 5321, two
+ * places in Haninge). Without `createdBy` the employer's creator owns it. Returns the database row.
+ */
+export async function createOpening(
+  db: Db,
+  employerId: string,
+  overrides: Partial<typeof openings.$inferInsert> = {},
+) {
+  let createdBy = overrides.createdBy;
+  if (!createdBy) {
+    const [employer] = await db.select().from(employers).where(eq(employers.id, employerId));
+    if (!employer) throw new Error('no such employer');
+    createdBy = employer.createdBy;
+  }
+  const [row] = await db
+    .insert(openings)
+    .values({
+      kind: 'internship',
+      title: 'Praktik som undersköterska',
+      occupationCode: '5321',
+      places: 2,
+      startsOn: '2026-12-01',
+      hoursPerWeek: 40,
+      municipalityCode: '0136',
+      status: 'open',
+      ...overrides,
+      employerId,
+      createdBy,
+    })
+    .returning();
+  if (!row) throw new Error('no opening');
   return row;
 }

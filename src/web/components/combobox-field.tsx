@@ -64,7 +64,7 @@ export function ComboBoxField({
 }
 
 // No separate open button (it would share the field's label); a click in the field shows the whole list instead.
-function ComboBoxInput() {
+export function ComboBoxInput() {
   const state = useContext(ComboBoxStateContext);
   return (
     <Input
@@ -78,7 +78,7 @@ function ComboBoxInput() {
 
 // The list sits in the page under the field rather than in a floating popover: a popover closes, and drops
 // what was typed, whenever the page scrolls, even when the scroll only brought the field into view.
-function SuggestionList({ emptyText }: { emptyText: string }) {
+export function SuggestionList({ emptyText }: { emptyText: string }) {
   const state = useContext(ComboBoxStateContext);
   // React Aria's ref for its popover: with it, this list counts as part of the combo box (not hidden from
   // assistive technology while open, and clicks in it do not count as leaving the field).

@@ -5,9 +5,11 @@ import type { PlanChange } from '../../../core/schemas/action-plan.schema.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   actionPlans,
+  activities,
   enrolments,
   occupations,
   planChanges,
+  planGoalActivities,
   planGoalSteps,
   planGoals,
   programmeSteps,
@@ -74,7 +76,7 @@ export async function reviewVersioned(
   return row ?? null;
 }
 
-/** The plan's goals in order, with owner and occupation names and the steps that serve each. */
+/** The plan's goals in order, with owner and occupation names and the steps and activities that serve each. */
 export async function goalsOf(db: Executor, planId: string) {
   const goals = await db
     .select({ goal: planGoals, ownerName: owner.name, occupationName: occupations.name })
@@ -98,11 +100,21 @@ export async function goalsOf(db: Executor, planId: string) {
           .innerJoin(programmeSteps, eq(programmeSteps.id, planGoalSteps.stepId))
           .where(inArray(planGoalSteps.goalId, ids))
           .orderBy(asc(programmeSteps.ordinal), asc(programmeSteps.id));
+  const linked =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ goalId: planGoalActivities.goalId, id: activities.id, name: activities.name })
+          .from(planGoalActivities)
+          .innerJoin(activities, eq(activities.id, planGoalActivities.activityId))
+          .where(inArray(planGoalActivities.goalId, ids))
+          .orderBy(asc(activities.id));
   return goals.map((g) => ({
     ...g,
     steps: steps
       .filter((s) => s.goalId === g.goal.id)
       .map(({ id, ordinal, name }) => ({ id, ordinal, name })),
+    activities: linked.filter((a) => a.goalId === g.goal.id).map(({ id, name }) => ({ id, name })),
   }));
 }
 export type GoalRow = Awaited<ReturnType<typeof goalsOf>>[number];
@@ -113,6 +125,18 @@ export async function stepIdsOfProgramme(db: Executor, programmeId: string): Pro
     .from(programmeSteps)
     .where(eq(programmeSteps.programmeId, programmeId));
   return new Set(rows.map((r) => r.id));
+}
+
+/** The programme's activities, each id with whether it is active. */
+export async function activitiesOfProgramme(
+  db: Executor,
+  programmeId: string,
+): Promise<Map<string, boolean>> {
+  const rows = await db
+    .select({ id: activities.id, active: activities.active })
+    .from(activities)
+    .where(eq(activities.programmeId, programmeId));
+  return new Map(rows.map((r) => [r.id, r.active]));
 }
 
 /** Which of the codes are SSYK 2012 unit groups (level 4). */
@@ -164,6 +188,23 @@ export async function setGoalSteps(
       .delete(planGoalSteps)
       .where(and(eq(planGoalSteps.goalId, goalId), inArray(planGoalSteps.stepId, removed)));
   if (added.length > 0) await db.insert(planGoalSteps).values(added.map((stepId) => ({ goalId, stepId })));
+}
+
+/** Links the goal to exactly `activityIds`, given the activities it is linked to now. */
+export async function setGoalActivities(
+  db: Executor,
+  goalId: string,
+  current: readonly string[],
+  activityIds: readonly string[],
+) {
+  const removed = current.filter((id) => !activityIds.includes(id));
+  const added = activityIds.filter((id) => !current.includes(id));
+  if (removed.length > 0)
+    await db
+      .delete(planGoalActivities)
+      .where(and(eq(planGoalActivities.goalId, goalId), inArray(planGoalActivities.activityId, removed)));
+  if (added.length > 0)
+    await db.insert(planGoalActivities).values(added.map((activityId) => ({ goalId, activityId })));
 }
 
 export async function insertChange(

@@ -20,6 +20,9 @@ import * as repo from './action-plans.repo.ts';
 type PlanValues = z.output<typeof planInput>;
 type GoalValues = PlanValues['goals'][number];
 
+/** Swedish alphabetical order: a byte-order sort would put 'SFI' before 'Samhällsorientering'. */
+const collator = new Intl.Collator('sv');
+
 /** The enrolment's plan; one not yet saved is version 0 with no goals. */
 export async function get(db: Db, actor: Actor, enrolmentId: string): Promise<ActionPlan> {
   authorize(actor, 'participant.read');
@@ -126,7 +129,10 @@ export async function closeOnExit(tx: Executor, actor: Actor, enrolmentId: strin
 
 type Issue = { code: 'custom'; path: (string | number)[]; message: string };
 
-/** Refuses, naming every field at fault, goals that are not the plan's, unknown choices and removed goals. */
+/**
+ * Refuses, naming every field at fault, goals that are not the plan's, unknown choices and removed goals. An
+ * activity taken out of use stays linked to the goals that have it, but cannot be newly linked.
+ */
 async function validate(
   tx: Executor,
   enrolment: repo.PlanEnrolment,
@@ -135,6 +141,8 @@ async function validate(
 ) {
   const current = new Map(before.map((g) => [g.goal.id, g.goal]));
   const steps = await repo.stepIdsOfProgramme(tx, enrolment.programmeId);
+  const activities = await repo.activitiesOfProgramme(tx, enrolment.programmeId);
+  const linked = new Map(before.map((g) => [g.goal.id, new Set(g.activities.map((a) => a.id))]));
   const codes = goals.flatMap((g) => (g.occupationCode ? [g.occupationCode] : []));
   const known = await repo.unitGroupCodes(tx, [...new Set(codes)]);
   const team = new Set((await teamMembers(tx, enrolment.participantId)).map((m) => m.userId));
@@ -154,6 +162,10 @@ async function validate(
       at('ownerUserId', 'not_in_team');
     if (goal.occupationCode && !known.has(goal.occupationCode)) at('occupationCode', 'invalid_choice');
     if (goal.stepIds.some((id) => !steps.has(id))) at('stepIds', 'invalid_choice');
+    const kept = (old && linked.get(old.id)) || new Set<string>();
+    if (goal.activityIds.some((id) => !activities.has(id))) at('activityIds', 'invalid_choice');
+    else if (goal.activityIds.some((id) => !activities.get(id) && !kept.has(id)))
+      at('activityIds', 'inactive');
   }
   if (before.some((g) => !seen.has(g.goal.id))) issues.push(issue(['goals'], 'goal_removed'));
   if (issues.length > 0) throw new AppError('VALIDATION_FAILED', { fields: issues });
@@ -181,6 +193,7 @@ async function writeGoals(
       occupationCode: goal.occupationCode,
     };
     const stepIds = [...new Set(goal.stepIds)];
+    const activityIds = [...new Set(goal.activityIds)];
     const old = goal.id ? current.get(goal.id) : undefined;
     if (!old) {
       const { id } = await repo.insertGoal(tx, {
@@ -189,6 +202,7 @@ async function writeGoals(
         endedOn: ended(goal.status) ? today : null,
       });
       await repo.setGoalSteps(tx, id, [], stepIds);
+      await repo.setGoalActivities(tx, id, [], activityIds);
       continue;
     }
     const endedOn = old.goal.status === goal.status ? old.goal.endedOn : ended(goal.status) ? today : null;
@@ -201,6 +215,12 @@ async function writeGoals(
       old.goal.id,
       old.steps.map((s) => s.id),
       stepIds,
+    );
+    await repo.setGoalActivities(
+      tx,
+      old.goal.id,
+      old.activities.map((a) => a.id),
+      activityIds,
     );
   }
 }
@@ -240,6 +260,7 @@ function presentGoal(row: repo.GoalRow): PlanGoal {
     occupationCode: g.occupationCode,
     occupationName: row.occupationName,
     steps: row.steps,
+    activities: [...row.activities].sort((a, b) => collator.compare(a.name, b.name)),
     endedOn: g.endedOn,
   };
 }

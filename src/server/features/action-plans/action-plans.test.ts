@@ -7,6 +7,7 @@ import { queryRows } from '../../db/client.ts';
 import { users } from '../../db/schema.ts';
 import {
   consentToParticipation,
+  createActivity,
   createProgramme,
   createSession,
   createWorld,
@@ -111,6 +112,7 @@ function resend(plan: Plan, changes: Record<number, Record<string, unknown>> = {
     status: g.status,
     occupationCode: g.occupationCode,
     stepIds: (g.steps as { id: string }[]).map((s) => s.id),
+    activityIds: (g.activities as { id: string }[]).map((a) => a.id),
     ...changes[index],
   }));
 }
@@ -190,6 +192,7 @@ describe('PUT /api/enrolments/:id/plan', () => {
         occupationCode: null,
         occupationName: null,
         steps: [{ id: step('Språk'), ordinal: 3, name: 'Språk' }],
+        activities: [],
         endedOn: null,
       },
       {
@@ -207,6 +210,7 @@ describe('PUT /api/enrolments/:id/plan', () => {
           { id: step('Bas'), ordinal: 2, name: 'Bas' },
           { id: step('Praktik'), ordinal: 6, name: 'Praktik' },
         ],
+        activities: [],
         endedOn: null,
       },
       expect.objectContaining({ ordinal: 3, status: 'achieved', endedOn: today, steps: [] }),
@@ -240,6 +244,48 @@ describe('PUT /api/enrolments/:id/plan', () => {
       ['planned', null],
     ]);
     expect(reopened.version).toBe(3);
+  });
+
+  it('links goals to activities of the programme, in Swedish order, keeping one taken out of use', async () => {
+    const programmeId = world.programme.programme.id;
+    const sfi = await createActivity(t.db, programmeId, { name: `SFI ${randomUUID().slice(0, 6)}` });
+    const orientation = await createActivity(t.db, programmeId, {
+      name: `Samhällsorientering ${randomUUID().slice(0, 6)}`,
+      type: 'civic_orientation',
+    });
+    const enrolment = await enrolled();
+
+    const plan = await saved(enrolment.id, 0, [
+      goal({ activityIds: [sfi.id, orientation.id, sfi.id] }),
+      work(),
+    ]);
+
+    // Byte order would put 'SFI' first.
+    expect(plan.goals.map((g) => (g as unknown as { activities: unknown }).activities)).toEqual([
+      [
+        { id: orientation.id, name: orientation.name },
+        { id: sfi.id, name: sfi.name },
+      ],
+      [],
+    ]);
+    await t.db.execute(sql`update activities set active = false where id = ${sfi.id}`);
+    const kept = await saved(enrolment.id, 1, resend(plan, { 0: { status: 'in_progress' } }));
+    expect(kept.goals[0]).toMatchObject({ activities: [{ id: orientation.id }, { id: sfi.id }] });
+    const unlinked = await saved(enrolment.id, 2, resend(kept, { 0: { activityIds: [orientation.id] } }));
+    expect(unlinked.goals[0]).toMatchObject({ activities: [{ id: orientation.id }] });
+
+    const relinked = await put(enrolment.id, {
+      version: 3,
+      goals: resend(unlinked, { 0: { activityIds: [sfi.id] } }),
+    });
+    const onNewGoal = await put(enrolment.id, {
+      version: 3,
+      goals: [...resend(unlinked), goal({ activityIds: [sfi.id] })],
+    });
+    expect(fields(relinked)).toEqual([
+      { field: 'goals.0.activityIds', code: 'inactive', message: 'Aktiviteter är inte aktiv' },
+    ]);
+    expect(fields(onNewGoal).map((f) => [f.field, f.code])).toEqual([['goals.2.activityIds', 'inactive']]);
   });
 
   it('answers 400 naming the fields of a bad body in Swedish', async () => {
@@ -289,6 +335,18 @@ describe('PUT /api/enrolments/:id/plan', () => {
       {
         goals: resend(plan, { 1: { stepIds: [step('Bas'), otherProgramme.steps[0]?.id] } }),
         field: 'goals.1.stepIds',
+        code: 'invalid_choice',
+      },
+      {
+        goals: resend(plan, {
+          1: { activityIds: [(await createActivity(t.db, otherProgramme.programme.id)).id] },
+        }),
+        field: 'goals.1.activityIds',
+        code: 'invalid_choice',
+      },
+      {
+        goals: resend(plan, { 0: { activityIds: [randomUUID()] } }),
+        field: 'goals.0.activityIds',
         code: 'invalid_choice',
       },
       {
@@ -493,11 +551,16 @@ describe('access to the plan', () => {
 describe('GET /api/enrolments/:id/plan/history', () => {
   it('lists created, updated, reviewed and closed, newest first, with who and what changed', async () => {
     const enrolment = await enrolled();
-    const created = await saved(enrolment.id, 0, [goal(), work()]);
+    const programmeId = world.programme.programme.id;
+    const sfiCourse = await createActivity(t.db, programmeId, { name: `SFI ${randomUUID().slice(0, 6)}` });
+    const orientation = await createActivity(t.db, programmeId, {
+      name: `Samhällsorientering ${randomUUID().slice(0, 6)}`,
+    });
+    const created = await saved(enrolment.id, 0, [goal({ activityIds: [sfiCourse.id] }), work()]);
     const [language, job] = created.goals.map((g) => g.id);
     const updated = await saved(enrolment.id, 1, [
       ...resend(created, {
-        0: { status: 'achieved' },
+        0: { status: 'achieved', activityIds: [sfiCourse.id, orientation.id] },
         1: { ownerUserId: null, stepIds: [step('Bas')], targetOn: addDays(today, 400) },
       }),
       goal({ description: 'Ta körkort B', stepIds: [] }),
@@ -539,6 +602,13 @@ describe('GET /api/enrolments/:id/plan/history', () => {
     ]);
     expect(items[2].changes).toEqual([
       { goalId: language, goal: sfi, field: 'status', from: 'planned', to: 'achieved' },
+      {
+        goalId: language,
+        goal: sfi,
+        field: 'activities',
+        from: sfiCourse.name,
+        to: `${orientation.name}, ${sfiCourse.name}`,
+      },
       { goalId: job, goal: job_, field: 'targetOn', from: addDays(today, 365), to: addDays(today, 400) },
       { goalId: job, goal: job_, field: 'owner', from: 'Omar Berg', to: null },
       { goalId: job, goal: job_, field: 'steps', from: 'Bas, Praktik', to: 'Bas' },

@@ -15,6 +15,9 @@ const ids = {
   goalC: '00000000-0000-4000-8000-0000000000c1',
   step1: '00000000-0000-4000-8000-000000000051',
   step2: '00000000-0000-4000-8000-000000000052',
+  activity1: '00000000-0000-4000-8000-000000000061',
+  activity2: '00000000-0000-4000-8000-000000000062',
+  activity3: '00000000-0000-4000-8000-000000000063',
   staff: '00000000-0000-4000-8000-0000000000f1',
 };
 
@@ -31,6 +34,7 @@ function goal(id: string, ordinal: number, patch: Partial<PlanGoal> = {}): PlanG
     occupationCode: null,
     occupationName: null,
     steps: [],
+    activities: [],
     endedOn: null,
     ...patch,
   };
@@ -65,6 +69,7 @@ describe('action plan form values', () => {
           status: 'planned',
           occupationCode: null,
           stepIds: [],
+          activityIds: [],
         },
       ],
     });
@@ -82,9 +87,14 @@ describe('action plan form values', () => {
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toEqual(['goals.0.occupationCode']);
   });
 
-  it('saves a plan unchanged with its ids, owners, occupation and steps in order', () => {
+  it('saves a plan unchanged with its ids, owners, occupation, steps in order and activities', () => {
     const current = plan(3, [
-      goal(ids.goalB, 2, { ownerUserId: ids.staff, ownerName: 'Sara', occupationCode: '5321' }),
+      goal(ids.goalB, 2, {
+        ownerUserId: ids.staff,
+        ownerName: 'Sara',
+        occupationCode: '5321',
+        activities: [{ id: ids.activity1, name: 'SFI' }],
+      }),
       goal(ids.goalA, 1, {
         steps: [
           { id: ids.step2, ordinal: 2, name: 'Två' },
@@ -96,7 +106,11 @@ describe('action plan form values', () => {
     expect(input.version).toBe(3);
     expect(input.goals.map((g) => g.id)).toEqual([ids.goalA, ids.goalB]);
     expect(input.goals[0]?.stepIds).toEqual([ids.step1, ids.step2]);
-    expect(input.goals[1]).toMatchObject({ ownerUserId: ids.staff, occupationCode: '5321' });
+    expect(input.goals[1]).toMatchObject({
+      ownerUserId: ids.staff,
+      occupationCode: '5321',
+      activityIds: [ids.activity1],
+    });
   });
 
   it('after a conflict keeps what the user changed, takes what the other saved, and adds their goals', () => {
@@ -127,5 +141,35 @@ describe('action plan form values', () => {
     expect(rebased.map((r) => r.id)).toEqual([ids.goalA, ids.goalB, null, ids.goalC]);
     // Saving again sends every saved goal, so none is dropped by mistake.
     expect(toPlanInput(rebased, current.version).goals.filter((g) => g.id)).toHaveLength(3);
+  });
+
+  it('after a conflict merges activities like any field: the user’s choice if changed, else the saved one', () => {
+    const sfi = { id: ids.activity1, name: 'SFI' };
+    const orientation = { id: ids.activity2, name: 'Samhällsorientering' };
+    const guidance = { id: ids.activity3, name: 'Vägledning' };
+    const base = plan(1, [
+      goal(ids.goalA, 1, { activities: [sfi] }),
+      goal(ids.goalB, 2, { activities: [sfi, orientation] }),
+    ]);
+    const [a, b] = rowsFromPlan(base);
+    if (!a || !b) throw new Error('two rows');
+    // The user adds an activity to A and only reorders B's; the other empties A and adds one to B.
+    const mine = [
+      { ...a, activityIds: [ids.activity1, ids.activity2] },
+      { ...b, activityIds: [ids.activity2, ids.activity1] },
+    ];
+    const current = plan(2, [
+      goal(ids.goalA, 1, { activities: [] }),
+      goal(ids.goalB, 2, { activities: [guidance, orientation, sfi] }),
+    ]);
+
+    const rebased = rebaseRows(mine, base, current);
+    expect(rebased.map((r) => [...r.activityIds].sort())).toEqual([
+      [ids.activity1, ids.activity2],
+      [ids.activity1, ids.activity2, ids.activity3],
+    ]);
+    expect(toPlanInput(rebased, 2).goals.map((g) => g.activityIds)).toEqual(
+      rebased.map((r) => r.activityIds),
+    );
   });
 });

@@ -13,6 +13,7 @@ export type GoalRow = {
   status: GoalStatus;
   occupationCode: string;
   stepIds: string[];
+  activityIds: string[];
 };
 
 type EditableField = Exclude<keyof GoalRow, 'key' | 'id'>;
@@ -24,6 +25,7 @@ const editableFields: readonly EditableField[] = [
   'status',
   'occupationCode',
   'stepIds',
+  'activityIds',
 ];
 
 let nextKey = 0;
@@ -40,6 +42,7 @@ export function rowFromGoal(goal: PlanGoal): GoalRow {
     status: goal.status,
     occupationCode: goal.occupationCode ?? '',
     stepIds: [...goal.steps].sort((a, b) => a.ordinal - b.ordinal).map((s) => s.id),
+    activityIds: goal.activities.map((a) => a.id),
   };
 }
 
@@ -58,6 +61,7 @@ export function emptyGoalRow(term: GoalTerm = 'short'): GoalRow {
     status: 'planned',
     occupationCode: '',
     stepIds: [],
+    activityIds: [],
   };
 }
 
@@ -75,6 +79,7 @@ export function toPlanInput(rows: readonly GoalRow[], version: number): PlanInpu
         status: row.status,
         occupationCode: occupationCode === '' ? null : occupationCode,
         stepIds: row.stepIds,
+        activityIds: row.activityIds,
       };
     }),
   };

@@ -13,13 +13,23 @@ import { SelectField } from '../../components/select-field.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { DateInputField, TextInputField } from '../../components/text-input-field.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { useActivities } from '../activities/activities.queries.ts';
 import { useProgramme } from '../programmes/programmes.queries.ts';
 import { useTeam } from '../team/team.queries.ts';
 import { planKeys, useSavePlan } from './action-plans.queries.ts';
 import { emptyGoalRow, type GoalRow, rebaseRows, rowsFromPlan, toPlanInput } from './plan-form-values.ts';
 import { byOrdinal, PlanGoals } from './plan-goals.tsx';
 
-const goalFields = ['term', 'description', 'targetOn', 'ownerUserId', 'status', 'occupationCode', 'stepIds'];
+const goalFields = [
+  'term',
+  'description',
+  'targetOn',
+  'ownerUserId',
+  'status',
+  'occupationCode',
+  'stepIds',
+  'activityIds',
+];
 const goalFieldPath = new RegExp(`^goals\\.(\\d+)\\.(${goalFields.join('|')})(\\.|$)`);
 
 /**
@@ -43,6 +53,7 @@ export function PlanForm({
   const save = useSavePlan(plan.enrolmentId);
   const team = useTeam(participantId);
   const programme = useProgramme(plan.programmeId);
+  const catalogue = useActivities(plan.programmeId);
   const form = useFormFailure(locale);
   const [rows, setRows] = useState<GoalRow[]>(() =>
     plan.goals.length > 0 ? rowsFromPlan(plan) : [emptyGoalRow('short')],
@@ -97,6 +108,18 @@ export function PlanForm({
       byOrdinal(programme.data?.steps ?? []).map((s) => ({ value: s.id, label: `${s.ordinal}. ${s.name}` })),
     [programme.data],
   );
+
+  // An activity no longer active stays choosable for the goals it is linked to, and only for them.
+  const activityOptionsFor = (row: GoalRow): Option[] => {
+    const saved = [...base.goals, ...(conflict?.goals ?? [])].filter((g) => g.id === row.id);
+    const linked = new Set([...row.activityIds, ...saved.flatMap((g) => g.activities.map((a) => a.id))]);
+    return (catalogue.data?.items ?? [])
+      .filter((a) => a.active || linked.has(a.id))
+      .map((a) => ({
+        value: a.id,
+        label: a.active ? a.name : t('actionPlan.activityInactive', { name: a.name }),
+      }));
+  };
 
   function update(index: number, patch: Partial<GoalRow>) {
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
@@ -164,6 +187,7 @@ export function PlanForm({
       <form className="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
         {rows.map((row, index) => {
           const path = (name: string) => `goals.${index}.${name}`;
+          const activityOptions = activityOptionsFor(row);
           return (
             <fieldset key={row.key} className="panel plan-goal-fieldset">
               <legend className="form-section-title">
@@ -241,6 +265,19 @@ export function PlanForm({
                   />
                 ) : programme.isPending ? null : (
                   <p className="field-description">{t('actionPlan.stepsNone')}</p>
+                )}
+                {activityOptions.length > 0 ? (
+                  <CheckboxGroupField
+                    id={idFor(path('activityIds'))}
+                    label={t('field.activityIds')}
+                    description={t('actionPlan.activitiesHint')}
+                    error={form.errorFor(path('activityIds'))}
+                    value={row.activityIds}
+                    onChange={(activityIds) => update(index, { activityIds })}
+                    options={activityOptions}
+                  />
+                ) : catalogue.isPending ? null : (
+                  <p className="field-description">{t('actionPlan.activitiesNone')}</p>
                 )}
               </div>
             </fieldset>

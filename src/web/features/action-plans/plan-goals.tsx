@@ -70,6 +70,20 @@ export function useGoalColumns(withTerm: boolean): Column<PlanGoal>[] {
           <span className="muted">{t('actionPlan.noSteps')}</span>
         ),
     },
+    {
+      key: 'activities',
+      header: t('field.activityIds'),
+      cell: (g) =>
+        g.activities.length > 0 ? (
+          <ul className="plain-list">
+            {g.activities.map((a) => (
+              <li key={a.id}>{a.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">{t('actionPlan.noActivities')}</span>
+        ),
+    },
   ];
   if (withTerm) {
     columns.splice(1, 0, { key: 'term', header: t('field.term'), cell: (g) => t(`goalTerm.${g.term}`) });

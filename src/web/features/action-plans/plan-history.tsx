@@ -13,6 +13,7 @@ function readable(t: TFunction, change: PlanChange, value: string | null): strin
   if (value === null || value === '') {
     if (change.field === 'owner') return t('actionPlan.ownerParticipant');
     if (change.field === 'steps') return t('actionPlan.noSteps');
+    if (change.field === 'activities') return t('actionPlan.noActivities');
     return t('actionPlan.changeNone');
   }
   if (change.field === 'term' && (goalTerms as readonly string[]).includes(value)) {
