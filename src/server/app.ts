@@ -26,6 +26,7 @@ import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
 import { groupRoutes } from './features/groups/groups.routes.ts';
 import { journalRoutes } from './features/journal/journal.routes.ts';
+import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { openingRoutes } from './features/openings/openings.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { participantRoutes } from './features/participants/participants.routes.ts';
@@ -146,6 +147,7 @@ export async function buildApp({
       await api.register(attendanceRoutes(deps));
       await api.register(employerRoutes(deps));
       await api.register(openingRoutes(deps));
+      await api.register(matchingRoutes(deps));
     },
     { prefix: '/api' },
   );
