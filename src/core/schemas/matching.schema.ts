@@ -40,6 +40,7 @@ export const participantMatches = z.object({
     z.object({
       openingId: id,
       title: z.string(),
+      employerId: id,
       employerName: z.string(),
       kind: z.enum(openingKinds),
       occupationName: z.string(),

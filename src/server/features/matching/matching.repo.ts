@@ -227,6 +227,7 @@ export async function participantsFor(
 export type OpeningMatchRow = ReasonColumns & {
   openingId: string;
   title: string;
+  employerId: string;
   employerName: string;
   kind: 'internship' | 'job';
   occupationName: string;
@@ -253,7 +254,7 @@ export async function openingsFor(
       select *, ${score} as score from scored
       order by score desc, employer_sort_name collate "C", title collate "C", opening_id limit ${limit}
     )
-    select r.opening_id as "openingId", o.title, emp.name as "employerName", o.kind,
+    select r.opening_id as "openingId", o.title, emp.id as "employerId", emp.name as "employerName", o.kind,
       occ.name as "occupationName", m.name as "municipalityName", r.score, ${reasonColumns}
     from ranked r
     cross join facts f

@@ -67,6 +67,7 @@ export async function forParticipant(
       items: rows.map((r) => ({
         openingId: r.openingId,
         title: r.title,
+        employerId: r.employerId,
         employerName: r.employerName,
         kind: r.kind,
         occupationName: r.occupationName,

@@ -372,6 +372,7 @@ describe('GET /api/participants/:id/matches', () => {
     expect(body.items.find((i) => i.openingId === ids.best)).toMatchObject({
       title: 'Praktik som undersköterska',
       employerName: 'Omsorg i Haninge AB',
+      employerId: expect.any(String),
       kind: 'internship',
       occupationName: 'Undersköterskor, hemtjänst, hemsjukvård och äldreboende',
       municipalityName: 'Haninge',

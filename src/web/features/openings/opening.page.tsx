@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, Loading } from '../../components/query-state.tsx';
 import { NotFoundPage } from '../../layout/not-found.page.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { OpeningMatchesSection } from '../matching/opening-matches.section.tsx';
 import { OpeningForm } from './opening-form.tsx';
 import { OpeningStatusBadge } from './opening-status-badge.tsx';
 import { useOpening } from './openings.queries.ts';
@@ -78,6 +79,7 @@ export function OpeningPage() {
           }}
         />
       )}
+      {can(user.role, 'participant.read') ? <OpeningMatchesSection opening={detail} /> : null}
     </>
   );
 }

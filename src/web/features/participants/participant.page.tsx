@@ -45,6 +45,9 @@ const ScheduleTab = lazy(async () => ({
 const AttendanceTab = lazy(async () => ({
   default: (await import('../attendance/attendance.tab.tsx')).AttendanceTab,
 }));
+const ParticipantOpeningsTab = lazy(async () => ({
+  default: (await import('../matching/participant-openings.tab.tsx')).ParticipantOpeningsTab,
+}));
 const AccessLogTab = lazy(async () => ({
   default: (await import('../admin/access-log.tab.tsx')).AccessLogTab,
 }));
@@ -65,6 +68,7 @@ const tabIds = [
   'team',
   'schema',
   'narvaro',
+  'platser',
   'atkomstlogg',
 ] as const;
 type TabId = (typeof tabIds)[number];
@@ -160,6 +164,9 @@ export function ParticipantPage() {
           <Tab className="tab" id="narvaro">
             {t('participant.tabs.narvaro')}
           </Tab>
+          <Tab className="tab" id="platser">
+            {t('participant.tabs.platser')}
+          </Tab>
           {showAccessLog ? (
             <Tab className="tab" id="atkomstlogg">
               {t('participant.tabs.atkomstlogg')}
@@ -212,6 +219,11 @@ export function ParticipantPage() {
         <TabPanel className="tab-panel" id="narvaro">
           <LazyTab>
             <AttendanceTab participant={detail} />
+          </LazyTab>
+        </TabPanel>
+        <TabPanel className="tab-panel" id="platser">
+          <LazyTab>
+            <ParticipantOpeningsTab participant={detail} />
           </LazyTab>
         </TabPanel>
         {showAccessLog ? (
