@@ -99,7 +99,17 @@ describe('the action plan', () => {
     await second.getByLabel('Måldatum').fill(addDays(todayInSweden(), 365));
     await second.getByLabel('Ansvarig').selectOption({ label: 'Sara Samordnare (Samordnare)' });
     await second.getByLabel('Status').selectOption({ label: 'Pågår' });
-    await second.getByLabel('Yrke (SSYK)').fill('5321');
+    // The occupation by keyboard: type a name, arrow down to the first suggestion, Enter.
+    const occupation = second.getByRole('combobox', { name: 'Yrke (SSYK)' });
+    await occupation.focus();
+    await sara.keyboard.type('undersköterska', { delay: 20 });
+    await sara
+      .getByRole('option', { name: /^Undersköterskor/ })
+      .first()
+      .waitFor();
+    await sara.keyboard.press('ArrowDown');
+    await sara.keyboard.press('Enter');
+    expect(await occupation.inputValue()).toMatch(/^Undersköterskor.*\(532\d\)$/);
     await second.getByRole('group', { name: 'Aktiviteter' }).getByLabel('Jobbförberedande grupp').check();
     await sara.getByRole('button', { name: 'Spara planen' }).click();
 
@@ -112,6 +122,7 @@ describe('the action plan', () => {
     expect(await longRow.textContent()).toContain('Sara Samordnare');
     expect(await longRow.textContent()).toContain('Pågår');
     expect(await longRow.textContent()).toContain('Jobbförberedande grupp');
+    expect(await longRow.textContent()).toMatch(/\(SSYK 532\d\)/);
     expect(await shortTable.getByRole('row', { name: /Ta körkort B/ }).textContent()).toContain('Deltagaren');
     await sara.getByText(/Senast genomgången \d{4}-\d{2}-\d{2} av Sara Samordnare/).waitFor();
     await expectAccessible(sara, 'plan tab with a plan');

@@ -54,7 +54,7 @@ describe('employers and openings', () => {
 
     await page.getByLabel('Organisationsnummer').fill(wrongNumber);
     await page.getByLabel('Namn', { exact: true }).fill(employerName);
-    await page.getByLabel('Bransch (SNI)').fill('87');
+    await page.getByLabel('Bransch (SNI)').selectOption('87');
     await page.getByLabel('Kommun', { exact: true }).selectOption({ label: 'Tyresö' });
     await page.getByRole('checkbox', { name: 'Praktikplatser' }).check();
     await page.getByRole('checkbox', { name: 'Jobb', exact: true }).check();

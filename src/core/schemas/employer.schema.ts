@@ -200,3 +200,16 @@ export const occupationList = z.object({
   items: z.array(z.object({ code: z.string(), name: z.string() })),
 });
 export type OccupationList = z.infer<typeof occupationList>;
+
+/** SNI 2007 for forms: sections (level 1, a letter) and their two-digit divisions (level 2, with the section). */
+export const industryList = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      level: z.number().int(),
+      sectionCode: z.string().nullable(),
+    }),
+  ),
+});
+export type IndustryList = z.infer<typeof industryList>;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { IndustryList } from '../../core/schemas/employer.schema.ts';
 import type { programmeList, referenceList } from '../../core/schemas/programme.schema.ts';
 import { api } from './client.ts';
 
@@ -21,6 +22,14 @@ export function useEducationLevels() {
   return useQuery({
     queryKey: ['reference', 'education-levels'],
     queryFn: () => api.get<ReferenceList>('/reference/education-levels'),
+    ...forever,
+  });
+}
+
+export function useIndustries() {
+  return useQuery({
+    queryKey: ['reference', 'industries'],
+    queryFn: () => api.get<IndustryList>('/reference/industries'),
     ...forever,
   });
 }

@@ -11,6 +11,8 @@ export type BaseFieldProps = {
 };
 
 export type Option = { value: string; label: string };
+/** Options under a heading, as an <optgroup> in a native select. */
+export type OptionGroup = { label: string; options: readonly Option[] };
 
 /** A visual star after the label; the control itself carries aria-required. */
 export function RequiredMarker({ isRequired }: { isRequired?: boolean | undefined }) {

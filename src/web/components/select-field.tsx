@@ -1,13 +1,21 @@
 import { useId } from 'react';
-import { type BaseFieldProps, type Option, RequiredMarker } from './field-parts.tsx';
+import { type BaseFieldProps, type Option, type OptionGroup, RequiredMarker } from './field-parts.tsx';
 
 type SelectFieldProps = BaseFieldProps & {
   value: string;
   onChange: (value: string) => void;
-  options: readonly Option[];
+  options: readonly (Option | OptionGroup)[];
   /** Text of the empty first option; leave out to have no empty option. */
   placeholder?: string;
 };
+
+function renderOption(option: Option) {
+  return (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  );
+}
 
 // A native select: short closed lists need no popup, and the browser's control works everywhere.
 export function SelectField({
@@ -55,11 +63,15 @@ export function SelectField({
         disabled={isDisabled}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        {options.map((item) =>
+          'options' in item ? (
+            <optgroup key={`group:${item.label}`} label={item.label}>
+              {item.options.map(renderOption)}
+            </optgroup>
+          ) : (
+            renderOption(item)
+          ),
+        )}
       </select>
     </div>
   );

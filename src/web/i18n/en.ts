@@ -890,7 +890,8 @@ export const en: typeof sv = {
     goalLegend: 'Goal {{number}}',
     goalError: 'Goal {{number}}: {{message}}',
     ownerHint: "The participant or someone on the participant's team.",
-    occupationHint: 'Four digits from SSYK 2012, for example 5321 for assistant nurse. Optional.',
+    occupationHint:
+      'Optional. Type an occupation name or SSYK code, for example assistant nurse, and choose from the list.',
     stepsHint: "The programme's steps that lead towards the goal.",
     stepsNone: 'The programme has no steps.',
     activitiesHint: "Activities in the programme's catalogue that help the participant towards the goal.",
@@ -1265,7 +1266,8 @@ export const en: typeof sv = {
     },
     organisationNumberHint: '10 digits, as NNNNNN-NNNN.',
     industryHint:
-      'The industry code in SNI 2007, two to five digits, for example 47 for retail trade or 87 for residential care. Leave blank if you do not know.',
+      'The industry in SNI 2007, for example 47 for retail trade or 87 for residential care. Choose “No industry” if you do not know.',
+    noIndustry: 'No industry',
     aboutSection: 'The employer',
     addressSection: 'Address',
     offersHint: "Tick everything the employer can offer the programme's participants.",

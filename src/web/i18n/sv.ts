@@ -885,7 +885,8 @@ export const sv = {
     goalLegend: 'Mål {{number}}',
     goalError: 'Mål {{number}}: {{message}}',
     ownerHint: 'Deltagaren själv eller någon i deltagarens team.',
-    occupationHint: 'Fyra siffror enligt SSYK 2012, till exempel 5321 för undersköterska. Frivilligt.',
+    occupationHint:
+      'Frivilligt. Skriv en yrkesbenämning eller SSYK-kod, till exempel undersköterska, och välj i listan.',
     stepsHint: 'Programmets steg som leder mot målet.',
     stepsNone: 'Programmet har inga steg.',
     activitiesHint: 'Aktiviteter i programmets katalog som hjälper deltagaren mot målet.',
@@ -1260,7 +1261,8 @@ export const sv = {
     },
     organisationNumberHint: '10 siffror, som NNNNNN-NNNN.',
     industryHint:
-      'Koden för branschen enligt SNI 2007, två till fem siffror, till exempel 47 för detaljhandel eller 87 för vård och omsorg med boende. Lämna tomt om du inte vet.',
+      'Branschen enligt SNI 2007, till exempel 47 för detaljhandel eller 87 för vård och omsorg med boende. Välj ”Ingen bransch” om du inte vet.',
+    noIndustry: 'Ingen bransch',
     aboutSection: 'Arbetsgivaren',
     addressSection: 'Adress',
     offersHint: 'Kryssa i allt som arbetsgivaren kan erbjuda programmets deltagare.',

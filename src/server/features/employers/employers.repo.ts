@@ -230,6 +230,18 @@ export async function insertInteraction(db: Executor, values: typeof employerInt
  * SSYK unit groups matching `q`, best first: the exact code, a code starting with it, a group name or an
  * occupation name starting with it, then names containing it; by code within a rank.
  */
+export async function listIndustries(db: Executor) {
+  return db
+    .select({
+      code: industries.code,
+      name: industries.name,
+      level: industries.level,
+      sectionCode: industries.sectionCode,
+    })
+    .from(industries)
+    .orderBy(asc(industries.level), asc(industries.code));
+}
+
 export async function searchOccupations(db: Executor, q: string, limit: number) {
   const lower = q.toLocaleLowerCase('sv');
   const prefix = startingWith(lower);

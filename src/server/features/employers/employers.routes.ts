@@ -8,6 +8,7 @@ import {
   employerList,
   employerListQuery,
   employerUpdateInput,
+  industryList,
   occupationList,
   occupationQuery,
 } from '../../../core/schemas/employer.schema.ts';
@@ -123,6 +124,17 @@ export function employerRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.searchOccupations(db, actorOf(request), request.query.q),
+    );
+    app.get(
+      '/reference/industries',
+      {
+        schema: {
+          tags: ['reference'],
+          summary: 'SNI 2007 sections and two-digit divisions (bransch)',
+          response: { 200: industryList, 401: errorResponse },
+        },
+      },
+      async () => service.industries(db),
     );
   };
 }

@@ -13,6 +13,7 @@ import type {
   employerInteractionInput,
   employerListQuery,
   employerUpdateInput,
+  IndustryList,
   OccupationList,
 } from '../../../core/schemas/employer.schema.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -139,6 +140,11 @@ export async function searchOccupations(db: Db, actor: Actor, q: string): Promis
   if (!can(actor.role, 'participant.read') && !can(actor.role, 'employer.read'))
     throw new AppError('FORBIDDEN');
   return { items: await repo.searchOccupations(db, q, 20) };
+}
+
+/** The SNI 2007 code list, sections first, each level in code order. */
+export async function industries(db: Db): Promise<IndustryList> {
+  return { items: await repo.listIndustries(db) };
 }
 
 /**

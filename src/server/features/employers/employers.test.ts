@@ -485,3 +485,37 @@ describe('GET /api/occupations', () => {
     expect([bad.statusCode, anonymous.statusCode]).toEqual([400, 401]);
   });
 });
+
+describe('GET /api/reference/industries', () => {
+  it('lists the SNI 2007 sections, then the two-digit divisions with their section, in code order', async () => {
+    const response = await teacher.get('/api/reference/industries');
+
+    expect(response.statusCode).toBe(200);
+    const items: { code: string; name: string; level: number; sectionCode: string | null }[] =
+      response.json().items;
+    const sections = items.filter((i) => i.level === 1);
+    const divisions = items.filter((i) => i.level === 2);
+    expect(items).toEqual([...sections, ...divisions]);
+    expect([sections.length, divisions.length]).toEqual([21, 88]);
+    expect(sections[0]).toEqual({
+      code: 'A',
+      name: 'Jordbruk, skogsbruk och fiske',
+      level: 1,
+      sectionCode: null,
+    });
+    expect(divisions.map((d) => d.code)).toEqual(divisions.map((d) => d.code).sort());
+    expect(divisions.find((d) => d.code === '87')).toEqual({
+      code: '87',
+      name: 'Vård och omsorg med boende',
+      level: 2,
+      sectionCode: 'Q',
+    });
+    const sectionCodes = new Set(sections.map((s) => s.code));
+    expect(divisions.every((d) => d.sectionCode !== null && sectionCodes.has(d.sectionCode))).toBe(true);
+  });
+
+  it('answers 401 without a session', async () => {
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/reference/industries' });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});

@@ -79,7 +79,14 @@ describe('action plan form values', () => {
   it('names the goal and field of what is wrong, as the server does', () => {
     const parsed = planInput.safeParse(
       toPlanInput(
-        [{ ...emptyGoalRow(), description: 'Ok', targetOn: '2026-01-01', occupationCode: '53' }],
+        [
+          {
+            ...emptyGoalRow(),
+            description: 'Ok',
+            targetOn: '2026-01-01',
+            occupation: { code: '53', name: 'Servicearbete' },
+          },
+        ],
         1,
       ),
     );
@@ -171,5 +178,24 @@ describe('action plan form values', () => {
     expect(toPlanInput(rebased, 2).goals.map((g) => g.activityIds)).toEqual(
       rebased.map((r) => r.activityIds),
     );
+  });
+
+  it('after a conflict merges the occupation by its code, with its name for the combo box', () => {
+    const nurse = { occupationCode: '5321', occupationName: 'Undersköterskor' };
+    const base = plan(1, [goal(ids.goalA, 1, nurse), goal(ids.goalB, 2, nurse)]);
+    const [a, b] = rowsFromPlan(base);
+    if (!a || !b) throw new Error('two rows');
+    expect(a.occupation).toEqual({ code: '5321', name: 'Undersköterskor' });
+    // The user changes A's occupation and leaves B's; the other changes both.
+    const mine = [{ ...a, occupation: { code: '5120', name: 'Kockar och kallskänkor' } }, b];
+    const driver = { occupationCode: '8332', occupationName: 'Lastbilsförare m.fl.' };
+    const current = plan(2, [goal(ids.goalA, 1, driver), goal(ids.goalB, 2, driver)]);
+
+    const rebased = rebaseRows(mine, base, current);
+    expect(rebased.map((r) => r.occupation)).toEqual([
+      { code: '5120', name: 'Kockar och kallskänkor' },
+      { code: '8332', name: 'Lastbilsförare m.fl.' },
+    ]);
+    expect(toPlanInput(rebased, 2).goals.map((g) => g.occupationCode)).toEqual(['5120', '8332']);
   });
 });

@@ -1,7 +1,11 @@
 import type { GoalStatus, GoalTerm } from '../../../core/enums.ts';
 import type { ActionPlan, PlanGoal, PlanInput } from '../../../core/schemas/action-plan.schema.ts';
+import type { OccupationChoice } from '../openings/opening-form-values.ts';
 
-/** One goal as the form holds it: text as typed, '' for "the participant" as owner and for no occupation. */
+/**
+ * One goal as the form holds it: text as typed, '' for "the participant" as owner, and the chosen occupation
+ * with its name (null for none), so the combo box can show it.
+ */
 export type GoalRow = {
   /** React's key, stable while the row lives; new rows have no id yet. */
   key: string;
@@ -11,7 +15,7 @@ export type GoalRow = {
   targetOn: string;
   ownerUserId: string;
   status: GoalStatus;
-  occupationCode: string;
+  occupation: OccupationChoice | null;
   stepIds: string[];
   activityIds: string[];
 };
@@ -23,7 +27,7 @@ const editableFields: readonly EditableField[] = [
   'targetOn',
   'ownerUserId',
   'status',
-  'occupationCode',
+  'occupation',
   'stepIds',
   'activityIds',
 ];
@@ -40,7 +44,9 @@ export function rowFromGoal(goal: PlanGoal): GoalRow {
     targetOn: goal.targetOn,
     ownerUserId: goal.ownerUserId ?? '',
     status: goal.status,
-    occupationCode: goal.occupationCode ?? '',
+    occupation: goal.occupationCode
+      ? { code: goal.occupationCode, name: goal.occupationName ?? goal.occupationCode }
+      : null,
     stepIds: [...goal.steps].sort((a, b) => a.ordinal - b.ordinal).map((s) => s.id),
     activityIds: goal.activities.map((a) => a.id),
   };
@@ -59,7 +65,7 @@ export function emptyGoalRow(term: GoalTerm = 'short'): GoalRow {
     targetOn: '',
     ownerUserId: '',
     status: 'planned',
-    occupationCode: '',
+    occupation: null,
     stepIds: [],
     activityIds: [],
   };
@@ -68,20 +74,17 @@ export function emptyGoalRow(term: GoalTerm = 'short'): GoalRow {
 export function toPlanInput(rows: readonly GoalRow[], version: number): PlanInput {
   return {
     version,
-    goals: rows.map((row) => {
-      const occupationCode = row.occupationCode.trim();
-      return {
-        ...(row.id ? { id: row.id } : {}),
-        term: row.term,
-        description: row.description,
-        targetOn: row.targetOn.trim(),
-        ownerUserId: row.ownerUserId === '' ? null : row.ownerUserId,
-        status: row.status,
-        occupationCode: occupationCode === '' ? null : occupationCode,
-        stepIds: row.stepIds,
-        activityIds: row.activityIds,
-      };
-    }),
+    goals: rows.map((row) => ({
+      ...(row.id ? { id: row.id } : {}),
+      term: row.term,
+      description: row.description,
+      targetOn: row.targetOn.trim(),
+      ownerUserId: row.ownerUserId === '' ? null : row.ownerUserId,
+      status: row.status,
+      occupationCode: row.occupation?.code ?? null,
+      stepIds: row.stepIds,
+      activityIds: row.activityIds,
+    })),
   };
 }
 
@@ -93,6 +96,9 @@ export function unchangedPlanInput(plan: ActionPlan): PlanInput {
 function same(a: GoalRow[EditableField], b: GoalRow[EditableField]): boolean {
   if (Array.isArray(a) && Array.isArray(b)) {
     return a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    return 'code' in a && 'code' in b && a.code === b.code;
   }
   return a === b;
 }

@@ -14,6 +14,7 @@ import { SubmitButton } from '../../components/submit-button.tsx';
 import { DateInputField, TextInputField } from '../../components/text-input-field.tsx';
 import { useLocale } from '../../i18n/index.ts';
 import { useActivities } from '../activities/activities.queries.ts';
+import { OccupationComboBox } from '../openings/occupation-combobox.tsx';
 import { useProgramme } from '../programmes/programmes.queries.ts';
 import { useTeam } from '../team/team.queries.ts';
 import { planKeys, useSavePlan } from './action-plans.queries.ts';
@@ -241,16 +242,13 @@ export function PlanForm({
                     options={goalStatuses.map((v) => ({ value: v, label: t(`goalStatus.${v}`) }))}
                     isRequired
                   />
-                  <TextInputField
+                  <OccupationComboBox
                     id={idFor(path('occupationCode'))}
                     label={t('field.occupationCode')}
                     description={t('actionPlan.occupationHint')}
                     error={form.errorFor(path('occupationCode'))}
-                    value={row.occupationCode}
-                    onChange={(occupationCode) => update(index, { occupationCode })}
-                    inputMode="numeric"
-                    width="short"
-                    autoComplete="off"
+                    value={row.occupation}
+                    onChange={(occupation) => update(index, { occupation })}
                   />
                 </div>
                 {stepOptions.length > 0 ? (

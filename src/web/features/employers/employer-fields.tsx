@@ -4,7 +4,7 @@ import { CheckboxGroupField } from '../../components/checkbox-fields.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextInputField } from '../../components/text-input-field.tsx';
 import type { EmployerFormValues } from './employer-form-values.ts';
-import { useMunicipalityOptions } from './reference-options.ts';
+import { useIndustryOptions, useMunicipalityOptions } from './reference-options.ts';
 
 type EmployerFieldsProps = {
   values: EmployerFormValues;
@@ -18,6 +18,7 @@ type EmployerFieldsProps = {
 export function EmployerFields({ values, onChange, idFor, errorFor }: EmployerFieldsProps) {
   const { t } = useTranslation();
   const municipalities = useMunicipalityOptions();
+  const industries = useIndustryOptions(values.industryCode);
   const field = (name: keyof EmployerFormValues) => ({ id: idFor(name), error: errorFor(name) });
   return (
     <>
@@ -43,16 +44,14 @@ export function EmployerFields({ values, onChange, idFor, errorFor }: EmployerFi
           dir="auto"
           isRequired
         />
-        {/* No lookup of SNI codes exists yet, so the code is typed. */}
-        <TextInputField
+        <SelectField
           {...field('industryCode')}
           label={t('field.industryCode')}
           description={t('employers.industryHint')}
           value={values.industryCode}
           onChange={(industryCode) => onChange({ industryCode })}
-          inputMode="numeric"
-          width="short"
-          autoComplete="off"
+          options={industries}
+          placeholder={t('employers.noIndustry')}
         />
         <SelectField
           {...field('municipalityCode')}

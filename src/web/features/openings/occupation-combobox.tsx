@@ -30,6 +30,12 @@ export function OccupationComboBox({
 }: OccupationComboBoxProps) {
   const { t } = useTranslation();
   const [inputValue, setInputValue] = useState(value ? optionLabel(value) : '');
+  // A choice set by the form (the saved one, taken after a version conflict) shows its own text.
+  const [shown, setShown] = useState(value);
+  if ((value?.code ?? null) !== (shown?.code ?? null)) {
+    setShown(value);
+    setInputValue(value ? optionLabel(value) : '');
+  }
   const [term, setTerm] = useState('');
   const typed = inputValue.trim();
   const showsChoice = value !== null && inputValue === optionLabel(value);
