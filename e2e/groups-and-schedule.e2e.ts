@@ -65,10 +65,14 @@ async function writableEnrolledParticipant(): Promise<{ id: string; identityNumb
     );
     for (const p of list.items.filter((item) => !item.protectedIdentity)) {
       const detail = await get<{ readOnly: boolean }>(`/participants/${p.id}`);
-      const enrolments = await get<{ items: { exitedOn: string | null; centreName: string }[] }>(
-        `/participants/${p.id}/enrolments`,
+      const enrolments = await get<{
+        items: { exitedOn: string | null; centreName: string; programmeName: string }[];
+      }>(`/participants/${p.id}/enrolments`);
+      // Other specs enrol people in programmes of their own: the group's activity is Etableringscentrum's.
+      const active = enrolments.items.some(
+        (e) =>
+          e.exitedOn === null && e.centreName.endsWith('Haninge') && e.programmeName === 'Etableringscentrum',
       );
-      const active = enrolments.items.some((e) => e.exitedOn === null && e.centreName.endsWith('Haninge'));
       if (!detail.readOnly && active) return { id: p.id, identityNumber: p.identityNumber };
     }
     throw new Error('no writable enrolled participant at Haninge');
