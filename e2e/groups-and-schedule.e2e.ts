@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, todayInSweden } from '../src/core/dates.ts';
-import { generateSessions } from '../src/core/schedule.ts';
+import { generateSessions, isoWeekday } from '../src/core/schedule.ts';
 import { weekOf } from '../src/web/features/groups/week.ts';
 import { expectAccessible, launchBrowser, logIn } from './browser.ts';
 
@@ -28,7 +28,8 @@ const groupName = `SO-grupp jul ${suffix}`;
 // A period over Christmas and New Year, so the schedule meets holidays whatever the year.
 const today = todayInSweden();
 const year = Number(today.slice(0, 4)) + (today > `${today.slice(0, 4)}-12-01` ? 1 : 0);
-const startsOn = `${year}-12-07`;
+// From the Monday of the week of 7 December, so the first Monday and Thursday share the first week.
+const startsOn = addDays(`${year}-12-07`, 1 - isoWeekday(`${year}-12-07`));
 const endsOn = `${year + 1}-01-10`;
 const expected = generateSessions({
   startsOn,
@@ -225,7 +226,12 @@ describe('groups and the weekly schedule', () => {
     await page.getByRole('button', { name: 'Sök', exact: true }).click();
     await page.getByRole('radio', { name: new RegExp(participant.identityNumber) }).check();
     await page.getByRole('button', { name: 'Lägg till i gruppen' }).click();
-    await page.getByText(/är tillagd i gruppen\./).waitFor();
+    await page
+      .getByText(/är tillagd i gruppen\./)
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        throw new Error(`member not added: ${await page.locator('main').textContent()}`, { cause: error });
+      });
     const members = page.getByRole('region', { name: 'Deltagare i gruppen' });
     await members.getByRole('cell', { name: startsOn }).waitFor();
 

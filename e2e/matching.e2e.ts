@@ -67,7 +67,7 @@ describe('matching participants and openings', () => {
     expect(await row.textContent()).toContain('Mål i handlingsplanen: 5321');
     await expectAccessible(page, 'participant tab Platser');
 
-    await row.getByRole('link', { name: openingTitle }).click();
+    await row.getByRole('link', { name: openingTitle, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: openingTitle }).waitFor();
   });
 });

@@ -89,6 +89,12 @@ export const exitOutcomes = [
   'other',
 ] as const;
 export type ExitOutcome = (typeof exitOutcomes)[number];
+/** Exits to work: these name the employer, from the register where it is there. */
+export const workExitOutcomes = [
+  'work_permanent',
+  'work_fixed_term',
+  'work_subsidised',
+] as const satisfies readonly ExitOutcome[];
 
 export const followUpStatuses = [
   'work',
@@ -163,3 +169,25 @@ export type OpeningKind = (typeof openingKinds)[number];
 
 export const openingStatuses = ['open', 'filled', 'closed'] as const;
 export type OpeningStatus = (typeof openingStatuses)[number];
+
+/**
+ * An internship placement (praktik): planned until the participant starts, ongoing, then ended; cancelled when it
+ * never started.
+ */
+export const placementStatuses = ['planned', 'ongoing', 'ended', 'cancelled'] as const;
+export type PlacementStatus = (typeof placementStatuses)[number];
+
+/** The mid-point and the final evaluation of a placement, held with the supervisor. */
+export const placementEvaluationKinds = ['midpoint', 'final'] as const;
+export type PlacementEvaluationKind = (typeof placementEvaluationKinds)[number];
+
+/** What the supervisor rates at an evaluation, each 1 (does not work yet) to 5 (works very well). */
+export const placementEvaluationAreas = [
+  'punctuality',
+  'cooperation',
+  'initiative',
+  'work_tasks',
+  'swedish_at_work',
+  'safety',
+] as const;
+export type PlacementEvaluationArea = (typeof placementEvaluationAreas)[number];

@@ -17,9 +17,16 @@ export type GoalFigurePart = {
 
 export type GoalFigure = GoalFigurePart & { women: GoalFigurePart; men: GoalFigurePart };
 
-// Own business is work. Seeking work, other and unreachable count against the goal: a person not reached is
-// not known to be in work or studies.
-const inWorkOrStudies: ReadonlySet<FollowUpStatus> = new Set(['work', 'studies', 'own_business']);
+/**
+ * The statuses at follow-up that count as in work or studies. Own business is work. Seeking work, other and
+ * unreachable count against the goal: a person not reached is not known to be in work or studies.
+ */
+export const workOrStudiesFollowUpStatuses = [
+  'work',
+  'studies',
+  'own_business',
+] as const satisfies readonly FollowUpStatus[];
+const inWorkOrStudies: ReadonlySet<FollowUpStatus> = new Set(workOrStudiesFollowUpStatuses);
 
 /** The programme's goal figure: the share in work or studies when followed up some days after exit. */
 export function goalFigure(followUps: readonly GoalFigureFollowUp[], goalPercent: number): GoalFigure {

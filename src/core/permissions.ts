@@ -35,12 +35,17 @@ export const permissions = {
   'organisation.read': everyone,
   'organisation.manage': ['administrator'],
   'programme.manage': ['programme_manager', 'administrator'],
+  // The programme dashboard: counts only, of the participants the user may see; for those who steer and do the
+  // casework (programme managers are among the caseworkers).
+  'dashboard.read': caseworkers,
   // Groups and their sessions at the actor's centres: casework staff and those who lead groups.
   'group.manage': [...caseworkers, 'language_teacher', 'job_agent'],
   'attendance.write': [...caseworkers, 'language_teacher', 'job_agent', 'employer_liaison'],
   // Employers and openings are company data shared by the installation; those who work with employers keep them.
   'employer.read': everyone,
   'employer.manage': [...caseworkers, 'job_agent', 'employer_liaison'],
+  // Internship placements: those who bridge to employers place participants, besides casework staff.
+  'placement.write': [...caseworkers, 'job_agent', 'employer_liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -21,6 +21,7 @@ import { attendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
+import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { employerRoutes } from './features/employers/employers.routes.ts';
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
@@ -30,6 +31,7 @@ import { matchingRoutes } from './features/matching/matching.routes.ts';
 import { openingRoutes } from './features/openings/openings.routes.ts';
 import { organisationRoutes } from './features/organisations/organisations.routes.ts';
 import { participantRoutes } from './features/participants/participants.routes.ts';
+import { placementRoutes } from './features/placements/placements.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { stepRoutes } from './features/steps/steps.routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp({
       await api.register(employerRoutes(deps));
       await api.register(openingRoutes(deps));
       await api.register(matchingRoutes(deps));
+      await api.register(dashboardRoutes(deps));
+      await api.register(placementRoutes(deps));
     },
     { prefix: '/api' },
   );

@@ -89,6 +89,12 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'oversikt',
+                  lazy: page(
+                    async () => (await import('./features/dashboard/dashboard.page.tsx')).DashboardPage,
+                  ),
+                },
+                {
                   path: 'uppfoljning',
                   lazy: page(
                     async () => (await import('./features/follow-ups/follow-ups.page.tsx')).FollowUpsPage,
@@ -191,6 +197,19 @@ export function createRouter() {
                 {
                   path: 'platser/:id',
                   lazy: page(async () => (await import('./features/openings/opening.page.tsx')).OpeningPage),
+                },
+                {
+                  path: 'praktik/ny',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/placements/new-placement.page.tsx')).NewPlacementPage,
+                  ),
+                },
+                {
+                  path: 'praktik/:id',
+                  lazy: page(
+                    async () => (await import('./features/placements/placement.page.tsx')).PlacementPage,
+                  ),
                 },
                 {
                   path: 'admin/organisationer',

@@ -30,6 +30,8 @@ export const enrolment = z.object({
   plannedEndOn: z.string(),
   exitedOn: z.string().nullable(),
   exitOutcome: z.enum(exitOutcomes).nullable(),
+  /** The employer of an exit to work, when it was chosen from the register. */
+  exitEmployerId: z.string().nullable(),
   exitOrganisation: z.string().nullable(),
   exitReason: z.string().nullable(),
   /** Created at exit; null while the enrolment is active. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contactMethods, exitOutcomes, followUpStatuses } from '../enums.ts';
+import { contactMethods, exitOutcomes, followUpStatuses, workExitOutcomes } from '../enums.ts';
 import { id, isoDate, optionalText, pageQuery, version } from './common.ts';
 
 /** Outcomes that have an employer or a school, which must then be named. */
@@ -7,16 +7,26 @@ export function exitOutcomeNeedsOrganisation(outcome: string): boolean {
   return outcome.startsWith('work_') || outcome.startsWith('studies_');
 }
 
+/** Exits to work, which may name the employer from the register. */
+export function isWorkExit(outcome: string): boolean {
+  return (workExitOutcomes as readonly string[]).includes(outcome);
+}
+
 export const exitInput = z
   .object({
     exitedOn: isoDate,
     outcome: z.enum(exitOutcomes, { message: 'invalid_choice' }),
+    /** The employer of an exit to work, when it is in the register; its name is then the organisation. */
+    employerId: id.nullish().transform((value) => value ?? null),
     organisation: optionalText(200),
     reason: optionalText(1000),
     version,
   })
   .superRefine((value, ctx) => {
-    if (exitOutcomeNeedsOrganisation(value.outcome) && !value.organisation) {
+    if (value.employerId && !isWorkExit(value.outcome)) {
+      ctx.addIssue({ code: 'custom', path: ['employerId'], message: 'not_work_outcome' });
+    }
+    if (exitOutcomeNeedsOrganisation(value.outcome) && !value.organisation && !value.employerId) {
       ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'required' });
     }
   });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { identityTypes, legalGenders, participantStatuses } from '../enums.ts';
+import { followUpFilterValues } from '../dashboard.ts';
+import {
+  exitOutcomes,
+  identityTypes,
+  legalGenders,
+  participantStatuses,
+  targetGroupKinds,
+} from '../enums.ts';
 import { languageCodes } from '../languages.ts';
 import { parseIdentityNumber } from '../personal-identity-number.ts';
 import { id, isoDate, optionalText, pageQuery, requiredText, version } from './common.ts';
@@ -67,10 +74,43 @@ export const identityReplacement = z.object({
   version,
 });
 
+/** A comma-separated list of values from a closed set, e.g. `work_permanent,studies_university`. */
+const commaList = <T extends string>(values: readonly [T, ...T[]]) =>
+  z
+    .string()
+    .refine((v) => v.split(',').every((item) => (values as readonly string[]).includes(item)), {
+      message: 'invalid_choice',
+    })
+    .transform((v) => [...new Set(v.split(','))] as T[]);
+
+/**
+ * The people behind a dashboard figure: an enrolment that meets every condition given (see
+ * `core/dashboard.ts`), and the person's legal gender and municipality of residence.
+ */
+export const enrolmentFilterQuery = z.object({
+  programmeId: id.optional(),
+  enrolmentCentreId: id.optional(),
+  targetGroup: z.enum(targetGroupKinds, { message: 'invalid_choice' }).optional(),
+  municipalityCode: z
+    .string()
+    .regex(/^\d{4}$/, { message: 'invalid_format' })
+    .optional(),
+  legalGender: z.enum(legalGenders, { message: 'invalid_choice' }).optional(),
+  activeOn: isoDate.optional(),
+  stepId: id.optional(),
+  enrolledFrom: isoDate.optional(),
+  enrolledTo: isoDate.optional(),
+  exitedFrom: isoDate.optional(),
+  exitedTo: isoDate.optional(),
+  outcome: commaList(exitOutcomes).optional(),
+  followUp: commaList(followUpFilterValues).optional(),
+});
+
 export const participantListQuery = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   centreId: id.optional(),
   status: z.enum(participantStatuses).optional(),
+  ...enrolmentFilterQuery.shape,
 });
 
 export const participantSummary = z.object({

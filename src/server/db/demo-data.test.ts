@@ -40,7 +40,8 @@ describe('demo data', () => {
       'Etableringscentrum Tyresö',
     ]);
     const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
-    expect((await session.get('/api/participants')).json().total).toBe(20);
+    // 20 in every state and 20 who left the programme long ago, the protected one among them hers too.
+    expect((await session.get('/api/participants')).json().total).toBe(40);
   });
 
   it('numbers every person from Skatteverket’s test numbers and spreads them over the states', async () => {
@@ -53,7 +54,7 @@ describe('demo data', () => {
       t.db,
       sql`select personal_identity_number, identity_type from participants`,
     );
-    expect(people).toHaveLength(60);
+    expect(people).toHaveLength(120);
     for (const p of people) {
       if (p.identity_type !== 'reserve') expect(published.has(p.personal_identity_number ?? '')).toBe(true);
     }
@@ -75,7 +76,30 @@ describe('demo data', () => {
         (select count(*)::int from participants where identity_type = 'reserve') as reserve,
         (select count(*)::int from consents where withdrawn_on is not null) as withdrawn`,
     );
-    expect(special).toEqual({ protected: 2, reserve: 2, withdrawn: 1 });
+    expect(special).toEqual({ protected: 3, reserve: 2, withdrawn: 1 });
+  });
+
+  it('gives the programme dashboard exits of many outcomes, recorded follow-ups and months to show', async () => {
+    await seedDemoData(t.db, '2026-11-22');
+    const session = await login(t.app, 'programledare@haninge.example', demoPassword);
+    const [programme] = (await session.get('/api/programmes')).json().items;
+    const d = (
+      await session.get(`/api/programmes/${programme.id}/dashboard?from=2025-01-01&to=2026-11-22`)
+    ).json();
+    expect(d.programme).toMatchObject({ plannedParticipants: 800, goalPercent: 55 });
+    expect(d.enrolled.counts.female).toBeGreaterThan(10);
+    expect(d.enrolled.counts.male).toBeGreaterThan(10);
+    expect(d.exits.counts.total).toBeGreaterThanOrEqual(50);
+    expect(d.exits.byOutcome.length).toBeGreaterThanOrEqual(8);
+    expect(d.atFollowUp.shares.total.denominator).toBeGreaterThanOrEqual(50);
+    expect(d.atFollowUp.shares.female.percent).not.toBeNull();
+    expect(
+      d.active.byStep.filter((s: { counts: { total: number } }) => s.counts.total > 0).length,
+    ).toBeGreaterThan(2);
+    expect(d.months.filter((m: { exited: { total: number } }) => m.exited.total > 0).length).toBeGreaterThan(
+      8,
+    );
+    expect(d.choices.municipalities).toHaveLength(3);
   });
 });
 
@@ -103,7 +127,9 @@ describe('demo activities and groups', () => {
     expect(target?.hours).toBe(200);
     expect((await session.get(`/api/programmes/${programme.id}/closure-days`)).json().items).toHaveLength(6);
     const groups = (await session.get('/api/groups?activeOn=2026-11-22')).json().items;
-    expect(groups).toHaveLength(4);
+    // Four groups of the centre, and the ongoing internship's group of its own.
+    expect(groups).toHaveLength(5);
+    expect(groups.filter((g: { name: string }) => g.name.startsWith('Praktik: '))).toHaveLength(1);
     for (const g of groups) {
       expect(g.startsOn < '2026-11-22' && g.endsOn > '2026-11-22').toBe(true);
       expect(g.memberCount).toBeGreaterThan(0);
@@ -111,8 +137,25 @@ describe('demo activities and groups', () => {
     const week = (
       await session.get(`/api/sessions/week?week=2026-W48&centreId=${groups[0].centreId}`)
     ).json();
-    // Mon, Tue, Wed and two on Thu; Friday 27 November is the planning day.
-    expect(week.sessions.length).toBe(5);
+    // Mon, Tue, Wed and two on Thu; Friday 27 November is the planning day. The internship's Monday to
+    // Thursday are at the employer, open on the centre's planning day.
+    expect(week.sessions.length).toBe(9);
+  });
+
+  it('has an ongoing internship with attendance, an ended one with both evaluations, and a job at the employer', async () => {
+    const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
+    const employers = (await session.get('/api/employers?q=Omsorgshuset')).json().items;
+    const outcomes = (await session.get(`/api/employers/${employers[0].id}/outcomes`)).json();
+    const byStatus = Object.groupBy(outcomes.placements as { id: string; status: string }[], (p) => p.status);
+    expect(byStatus.ongoing).toHaveLength(1);
+    expect(byStatus.ended).toHaveLength(1);
+    const ongoing = (await session.get(`/api/placements/${byStatus.ongoing?.[0]?.id}`)).json();
+    expect(ongoing.recordedDays).toBeGreaterThan(0);
+    expect(ongoing.attendedMinutes).toBeGreaterThan(0);
+    const ended = (await session.get(`/api/placements/${byStatus.ended?.[0]?.id}`)).json();
+    expect(ended.evaluations.map((e: { kind: string }) => e.kind).sort()).toEqual(['final', 'midpoint']);
+    expect(ended.recordedDays).toBe(ended.days);
+    expect(outcomes.counts.jobs).toBeGreaterThanOrEqual(1);
   });
 
   it('has employers with valid organisation numbers, contacts, a log and openings of every state', async () => {

@@ -35,6 +35,7 @@ import {
   employers,
   enrolmentSteps,
   enrolments,
+  followUpAttempts,
   followUps,
   groupMembers,
   groupSessions,
@@ -42,6 +43,9 @@ import {
   organisations,
   participantStaff,
   participants,
+  placementEvaluations,
+  placementGoals,
+  placements,
   planChanges,
   planGoalActivities,
   planGoalSteps,
@@ -565,6 +569,18 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           .where(eq(consents.participantId, participant.id));
       }
     }
+    await seedAlumni(tx, {
+      programmeId: programme.id,
+      programmeStartsOn: programme.startsOn,
+      followUpDays: programme.followUpDays,
+      centres: centreRows,
+      coordinators: coordinators.flatMap((c) => (c ? [c.id] : [])),
+      groups,
+      steps,
+      numbers,
+      sun,
+      today,
+    });
     const leader = (email: string) => userRows.find((u) => u.email === email)?.id ?? '';
     await seedActivities(tx, {
       programmeId: programme.id,
@@ -582,11 +598,202 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
     });
     // The plans were seeded before the catalogue existed.
     await linkDemoGoalsToActivities(tx, programme.id);
-    // After the groups and their members exist.
-    await seedAttendance(tx, today);
     await seedEmployers(tx, today);
+    await seedPlacements(tx, today);
+    // After the groups, placements and their members exist.
+    await seedAttendance(tx, today);
   });
   return demoLogins(db);
+}
+
+const alumniOutcomes: ExitOutcome[] = [
+  'work_permanent',
+  'work_fixed_term',
+  'work_fixed_term',
+  'work_subsidised',
+  'studies_adult_education',
+  'studies_adult_education',
+  'studies_vocational',
+  'studies_folk_high_school',
+  'studies_university',
+  'own_business',
+  'parental_leave',
+  'moved',
+  'ill_health',
+  'other',
+];
+
+/**
+ * Sixty people who went through the programme since it started and left it at least 100 days ago, so their
+ * follow-ups are recorded: what gives the dashboard its exits, outcomes, shares at follow-up and months. One
+ * has protected identity; some live in a neighbouring municipality. A generator of their own keeps the rest of
+ * the demo as it was.
+ */
+async function seedAlumni(
+  tx: Executor,
+  p: {
+    programmeId: string;
+    programmeStartsOn: string;
+    followUpDays: number;
+    centres: { id: string; municipalityCode: string; name: string }[];
+    coordinators: string[];
+    groups: { id: string; kind: string; maxDurationMonths: number }[];
+    steps: { id: string; ordinal: number; name: string }[];
+    numbers: string[];
+    sun: string[];
+    today: string;
+  },
+) {
+  const random = seededRandom(20_250_101);
+  const latestExit = addDays(p.today, -100);
+  for (let i = 0; i < 60; i++) {
+    const centreIndex = i % 3;
+    const centre = p.centres[centreIndex];
+    const coordinator = p.coordinators[centreIndex];
+    if (!centre || !coordinator) throw new Error('centre without coordinator');
+    const exitedOn = addDays(latestExit, -Math.floor(random() * 420));
+    const startsOn = later(addDays(exitedOn, -(60 + Math.floor(random() * 300))), p.programmeStartsOn);
+    // A programme that started too recently has no one who has left it this long ago.
+    if (addDays(startsOn, 30) > exitedOn) continue;
+    // Numbers after the ones the other participants have, so none is taken twice.
+    const pin = parseIdentityNumber(p.numbers[((60 + i) * 331) % p.numbers.length] ?? '');
+    if (!pin.ok) throw new Error('a test number did not parse');
+    const gender = pin.value.legalGender === 'female' ? 'female' : 'male';
+    const firstName = pick(random, firstNames[gender]);
+    const lastName = pick(random, lastNames);
+    const education = random() < 0.1 ? null : pick(random, p.sun);
+    const protectedIdentity = i === 31;
+    const neighbour = p.centres[(centreIndex + 1) % p.centres.length];
+    const municipalityCode =
+      random() < 0.2 && neighbour ? neighbour.municipalityCode : centre.municipalityCode;
+    const [participant] = await tx
+      .insert(participants)
+      .values({
+        identityType: pin.value.kind,
+        personalIdentityNumber: pin.value.normalised,
+        birthDate: pin.value.birthDate,
+        legalGender: gender,
+        firstName,
+        lastName,
+        sortName: personSortKey(firstName, lastName),
+        searchText: personSearchText(firstName, lastName, pin.value.normalised),
+        preferredLanguage: pick(
+          random,
+          languageCodes.filter((l) => l !== 'sv'),
+        ),
+        interpreterNeeded: random() < 0.3,
+        phone: `073-${String(1_000_000 + i * 6133).slice(1)}`,
+        streetAddress: protectedIdentity ? null : `Demovägen ${i + 1}`,
+        postalCode: protectedIdentity ? null : `137 ${String(30 + (i % 60)).padStart(2, '0')}`,
+        city: protectedIdentity ? null : centre.name.replace('Etableringscentrum ', ''),
+        municipalityCode,
+        educationLevelCode: education,
+        protectedIdentity,
+        centreId: centre.id,
+        createdBy: coordinator,
+      })
+      .returning();
+    if (!participant) throw new Error('participant not created');
+    await tx
+      .insert(participantStaff)
+      .values({ participantId: participant.id, userId: coordinator, isContact: true });
+    await tx.insert(referrals).values({
+      participantId: participant.id,
+      programmeId: p.programmeId,
+      centreId: centre.id,
+      referringOfficer: 'Ida Arbetsförmedlare',
+      referringOffice: 'Arbetsförmedlingen Haninge',
+      referredOn: addDays(startsOn, -14),
+      basis: 'establishment_programme',
+      status: 'enrolled',
+      createdBy: coordinator,
+    });
+    await tx.insert(consents).values({
+      participantId: participant.id,
+      participation: true,
+      dataSharing: true,
+      funderReporting: true,
+      givenOn: startsOn,
+      method: 'paper',
+      language: participant.preferredLanguage ?? 'sv',
+      recordedBy: coordinator,
+    });
+    const kind = targetGroupKindForEducation(education) ?? 'short_educated';
+    const group = p.groups.find((g) => g.kind === kind);
+    if (!group) throw new Error('target group missing');
+    const exitOutcome = pick(random, alumniOutcomes);
+    const toWork = exitOutcome.startsWith('work');
+    const [enrolment] = await tx
+      .insert(enrolments)
+      .values({
+        participantId: participant.id,
+        programmeId: p.programmeId,
+        centreId: centre.id,
+        targetGroupId: group.id,
+        targetGroupOverrideReason: education === null ? 'Utbildningsnivå okänd vid inskrivning' : null,
+        startsOn,
+        plannedEndOn: plannedEndDate(startsOn, group.maxDurationMonths),
+        exitedOn,
+        exitOutcome,
+        exitOrganisation: toWork
+          ? pick(random, ['Haninge Vård och Omsorg AB', 'Tyresö Bygg AB', 'Nynäs Logistik AB'])
+          : null,
+        exitReason:
+          toWork || exitOutcome.startsWith('studies')
+            ? 'Fick arbete eller studieplats'
+            : 'Lämnade programmet',
+        exitedBy: coordinator,
+        createdBy: coordinator,
+      })
+      .returning();
+    if (!enrolment) throw new Error('enrolment not created');
+    // Most who left for work or studies are still there at follow-up; some of the others have found work since.
+    const stayed = !['parental_leave', 'moved', 'ill_health', 'other'].includes(exitOutcome);
+    const status: FollowUpStatus = stayed
+      ? random() < 0.8
+        ? toWork
+          ? 'work'
+          : exitOutcome === 'own_business'
+            ? 'own_business'
+            : 'studies'
+        : pick(random, ['seeking_work', 'unreachable'] as const)
+      : pick(random, ['work', 'seeking_work', 'other', 'unreachable'] as const);
+    const dueOn = addDays(exitedOn, p.followUpDays);
+    const [followUp] = await tx
+      .insert(followUps)
+      .values({ enrolmentId: enrolment.id, dueOn, status, recordedOn: dueOn, recordedBy: coordinator })
+      .returning();
+    if (followUp && status === 'unreachable')
+      await tx.insert(followUpAttempts).values({
+        followUpId: followUp.id,
+        attemptedOn: addDays(dueOn, -3),
+        method: 'phone',
+        reached: false,
+        note: 'Inget svar',
+        attemptedBy: coordinator,
+      });
+    const reached = 2 + Math.floor(random() * 5);
+    for (const step of p.steps.filter((s) => s.ordinal <= reached)) {
+      const startedOn = earlier(addDays(startsOn, (step.ordinal - 1) * 21), exitedOn);
+      await tx.insert(enrolmentSteps).values({
+        enrolmentId: enrolment.id,
+        stepId: step.id,
+        startedOn,
+        endedOn: step.ordinal < reached ? earlier(addDays(startedOn, 20), exitedOn) : exitedOn,
+        createdBy: coordinator,
+      });
+    }
+    await seedPlan(tx, {
+      enrolmentId: enrolment.id,
+      index: 60 + i,
+      startsOn,
+      exitedOn,
+      today: p.today,
+      stale: false,
+      staffId: coordinator,
+      steps: p.steps,
+    });
+  }
 }
 
 async function demoLogins(db: Executor): Promise<DemoLogin[]> {
@@ -1627,4 +1834,183 @@ async function seedEmployers(tx: Executor, today: string) {
         })),
       );
   }
+}
+
+// ---------------------------------------------------------------- placements
+
+/**
+ * Two internships at Omsorgshuset Vendelsö for Haninge participants, made as the service makes them (a group of
+ * their own with the weekly days, the Praktik step open while it runs): one ongoing, one ended with both
+ * evaluations. Attendance on their past days is seeded with everyone else's.
+ */
+async function seedPlacements(tx: Executor, today: string) {
+  const [employer] = await tx.select().from(employers).where(eq(employers.name, 'Omsorgshuset Vendelsö AB'));
+  if (!employer) throw new Error('demo employer missing');
+  const [supervisor] = await tx
+    .select()
+    .from(employerContacts)
+    .where(and(eq(employerContacts.employerId, employer.id), eq(employerContacts.name, 'Ahmed Yusuf')));
+  const [opening] = await tx
+    .select()
+    .from(openings)
+    .where(and(eq(openings.employerId, employer.id), eq(openings.kind, 'internship')));
+  const [responsible] = await tx.select().from(users).where(eq(users.email, 'samordnare@haninge.example'));
+  const [centre] = await tx.select().from(centres).where(eq(centres.name, 'Etableringscentrum Haninge'));
+  if (!supervisor || !opening || !responsible || !centre) throw new Error('demo placement parts missing');
+  const candidates = await tx
+    .select({ enrolment: enrolments })
+    .from(enrolments)
+    .innerJoin(participants, eq(participants.id, enrolments.participantId))
+    .where(
+      and(
+        eq(enrolments.centreId, centre.id),
+        isNull(enrolments.exitedOn),
+        eq(participants.protectedIdentity, false),
+        sql`${enrolments.startsOn} <= ${addDays(today, -84)}`,
+        sql`${enrolments.plannedEndOn} >= ${addDays(today, 60)}`,
+        sql`not exists (select 1 from ${consents} where ${consents.participantId} = ${participants.id} and ${consents.withdrawnOn} is not null)`,
+      ),
+    )
+    .orderBy(asc(participants.sortName))
+    .limit(2);
+  const [activity] = await tx
+    .select()
+    .from(activities)
+    .where(
+      and(
+        eq(activities.type, 'internship'),
+        eq(activities.programmeId, candidates[0]?.enrolment.programmeId ?? ''),
+      ),
+    );
+  if (candidates.length < 2 || !activity) throw new Error('demo placement participants missing');
+  const schedule = [1, 2, 3, 4].map((weekday) => ({ weekday, startTime: '08:00', endTime: '16:00' }));
+  const periods = [
+    { startsOn: isoMonday(addDays(today, -21)), endsOn: addDays(today, 35), ended: false },
+    { startsOn: isoMonday(addDays(today, -77)), endsOn: addDays(today, -14), ended: true },
+  ];
+  for (const [index, { enrolment }] of candidates.entries()) {
+    const period = periods[index];
+    if (!period) break;
+    const plannedEnd = period.endsOn;
+    const [group] = await tx
+      .insert(activityGroups)
+      .values({
+        activityId: activity.id,
+        centreId: centre.id,
+        name: `Praktik: ${employer.name}`,
+        leaderId: responsible.id,
+        room: [employer.streetAddress, employer.city].filter(Boolean).join(', '),
+        startsOn: period.startsOn,
+        endsOn: plannedEnd,
+        schedule,
+        createdBy: responsible.id,
+      })
+      .returning();
+    if (!group) throw new Error('no placement group');
+    const planned = planGroupSessions(schedule, period.startsOn, plannedEnd, []);
+    if (planned.sessions.length > 0)
+      await tx.insert(groupSessions).values(
+        planned.sessions.map((s) => ({
+          groupId: group.id,
+          sessionDate: s.date,
+          startTime: s.startTime,
+          endTime: s.endTime,
+        })),
+      );
+    await tx.insert(groupMembers).values({
+      groupId: group.id,
+      enrolmentId: enrolment.id,
+      joinedOn: period.startsOn,
+      leftOn: period.ended ? plannedEnd : null,
+      createdBy: responsible.id,
+    });
+    const [step] = activity.stepId
+      ? await tx
+          .insert(enrolmentSteps)
+          .values({
+            enrolmentId: enrolment.id,
+            stepId: activity.stepId,
+            startedOn: period.startsOn,
+            endedOn: period.ended ? plannedEnd : null,
+            createdBy: responsible.id,
+          })
+          .returning()
+      : [];
+    const [placement] = await tx
+      .insert(placements)
+      .values({
+        enrolmentId: enrolment.id,
+        employerId: employer.id,
+        openingId: opening.id,
+        groupId: group.id,
+        supervisorId: supervisor.id,
+        startsOn: period.startsOn,
+        endsOn: plannedEnd,
+        tasks:
+          'Morgonrutiner på avdelningen, stöd vid måltider, samtal med de boende och dokumentation med handledaren.',
+        status: period.ended ? 'ended' : 'ongoing',
+        startedOn: period.startsOn,
+        endedOn: period.ended ? plannedEnd : null,
+        enrolmentStepId: step?.id ?? null,
+        createdBy: responsible.id,
+      })
+      .returning();
+    if (!placement) throw new Error('no placement');
+    const [goal] = await tx
+      .select({ id: planGoals.id })
+      .from(planGoals)
+      .innerJoin(actionPlans, eq(actionPlans.id, planGoals.planId))
+      .where(eq(actionPlans.enrolmentId, enrolment.id))
+      .limit(1);
+    if (goal) await tx.insert(placementGoals).values({ placementId: placement.id, goalId: goal.id });
+    if (period.ended) {
+      const ratings = {
+        punctuality: 5,
+        cooperation: 4,
+        initiative: 3,
+        work_tasks: 4,
+        swedish_at_work: 3,
+        safety: 5,
+      };
+      await tx.insert(placementEvaluations).values([
+        {
+          placementId: placement.id,
+          kind: 'midpoint',
+          heldOn: addDays(period.startsOn, 31),
+          ratings: { ...ratings, initiative: 2, work_tasks: 3 },
+          summary:
+            'Kommer i tid och är omtyckt av de boende. Behöver ta egna initiativ i det dagliga arbetet.',
+          nextSteps: 'Ansvara för morgonfikat två dagar i veckan.',
+          recordedBy: responsible.id,
+        },
+        {
+          placementId: placement.id,
+          kind: 'final',
+          heldOn: plannedEnd,
+          ratings,
+          summary:
+            'Har vuxit i rollen och tar nu egna initiativ. Handledaren rekommenderar vårdbiträdesutbildning.',
+          nextSteps: 'Ansöka till vård- och omsorgsprogrammet på Komvux.',
+          recordedBy: responsible.id,
+        },
+      ]);
+    }
+  }
+  // One alumnus who went to work there: the exit names the employer.
+  const [alumnus] = await tx
+    .select({ id: enrolments.id })
+    .from(enrolments)
+    .where(and(eq(enrolments.centreId, centre.id), eq(enrolments.exitOutcome, 'work_fixed_term')))
+    .orderBy(asc(enrolments.exitedOn))
+    .limit(1);
+  if (alumnus)
+    await tx
+      .update(enrolments)
+      .set({ exitEmployerId: employer.id, exitOrganisation: employer.name })
+      .where(eq(enrolments.id, alumnus.id));
+}
+
+/** The Monday of the ISO week a date falls in. */
+function isoMonday(date: string): string {
+  return addDays(date, 1 - isoWeekday(date));
 }

@@ -35,6 +35,8 @@ import {
   openingKinds,
   openingStatuses,
   organisationKinds,
+  placementEvaluationKinds,
+  placementStatuses,
   planChangeKinds,
   referralBases,
   referralStatuses,
@@ -479,6 +481,8 @@ export const enrolments = pgTable(
     exitOutcome: text('exit_outcome', { enum: exitOutcomes }),
     /** The employer or school the participant went to, where there is one. */
     exitOrganisation: text('exit_organisation'),
+    /** The employer in the register an exit to work went to, where it is there. */
+    exitEmployerId: uuid('exit_employer_id').references((): AnyPgColumn => employers.id),
     exitReason: text('exit_reason'),
     exitedBy: uuid('exited_by').references(() => users.id),
     version: integer('version').notNull().default(1),
@@ -496,6 +500,7 @@ export const enrolments = pgTable(
       sql.raw(`exit_outcome is null or ${oneOfText('exit_outcome', exitOutcomes)}`),
     ),
     index('enrolments_exited_by_idx').on(t.exitedBy),
+    index('enrolments_exit_employer_idx').on(t.exitEmployerId),
     uniqueIndex('enrolments_one_active_idx').on(t.participantId, t.programmeId).where(sql`exited_on is null`),
     index('enrolments_participant_idx').on(t.participantId),
     index('enrolments_programme_idx').on(t.programmeId),
@@ -1171,5 +1176,104 @@ export const openings = pgTable(
     index('openings_municipality_idx').on(t.municipalityCode),
     index('openings_education_idx').on(t.requiredEducationLevelCode),
     index('openings_created_by_idx').on(t.createdBy),
+  ],
+);
+
+// ---------------------------------------------------------------- internship placements (praktik)
+
+/**
+ * A participant's internship at an employer with a supervisor. Its weekly schedule lives in its own activity
+ * group (the programme's internship activity, the responsible staff member as leader), so the placement's days
+ * are sessions: they enter the participant's week, the roll call, the monthly attendance and the deviation
+ * report like any other. Starting it starts the activity's step; ending it ends the step.
+ */
+export const placements = pgTable(
+  'placements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    openingId: uuid('opening_id').references(() => openings.id),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => activityGroups.id),
+    supervisorId: uuid('supervisor_id')
+      .notNull()
+      .references(() => employerContacts.id),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    tasks: text('tasks').notNull(),
+    status: text('status', { enum: placementStatuses }).notNull().default('planned'),
+    startedOn: date('started_on'),
+    endedOn: date('ended_on'),
+    endReason: text('end_reason'),
+    /** The step the placement runs in: opened at its start, or the one already open then; null before it starts. */
+    enrolmentStepId: uuid('enrolment_step_id').references(() => enrolmentSteps.id),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    ...timestamps,
+  },
+  (t) => [
+    check('placements_status_check', oneOf('status', placementStatuses)),
+    check('placements_period_check', sql`ends_on >= starts_on`),
+    check('placements_started_check', sql`(started_on is not null) = (status in ('ongoing', 'ended'))`),
+    check('placements_ended_check', sql`(ended_on is not null) = (status in ('ended', 'cancelled'))`),
+    check(
+      'placements_end_after_start_check',
+      sql`started_on is null or ended_on is null or ended_on >= started_on`,
+    ),
+    uniqueIndex('placements_group_idx').on(t.groupId),
+    index('placements_enrolment_idx').on(t.enrolmentId),
+    index('placements_employer_idx').on(t.employerId),
+    index('placements_opening_idx').on(t.openingId),
+    index('placements_supervisor_idx').on(t.supervisorId),
+    index('placements_step_idx').on(t.enrolmentStepId),
+    index('placements_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/** The goals of the action plan a placement's tasks serve. */
+export const placementGoals = pgTable(
+  'placement_goals',
+  {
+    placementId: uuid('placement_id')
+      .notNull()
+      .references(() => placements.id),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => planGoals.id),
+  },
+  (t) => [primaryKey({ columns: [t.placementId, t.goalId] }), index('placement_goals_goal_idx').on(t.goalId)],
+);
+
+/** The mid-point and final evaluation with the supervisor: ratings per area (1–5), summary and next steps. */
+export const placementEvaluations = pgTable(
+  'placement_evaluations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    placementId: uuid('placement_id')
+      .notNull()
+      .references(() => placements.id),
+    kind: text('kind', { enum: placementEvaluationKinds }).notNull(),
+    heldOn: date('held_on').notNull(),
+    ratings: jsonb('ratings').notNull().default({}),
+    summary: text('summary').notNull(),
+    nextSteps: text('next_steps'),
+    recordedBy: uuid('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('placement_evaluations_kind_check', oneOf('kind', placementEvaluationKinds)),
+    uniqueIndex('placement_evaluations_kind_idx').on(t.placementId, t.kind),
+    index('placement_evaluations_recorded_by_idx').on(t.recordedBy),
   ],
 );

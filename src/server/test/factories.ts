@@ -1,19 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { swedishSortKey } from '../../core/collation.ts';
-import type { Role } from '../../core/enums.ts';
+import { personSearchText, personSortKey, swedishSortKey } from '../../core/collation.ts';
+import type { ExitOutcome, FollowUpStatus, LegalGender, Role } from '../../core/enums.ts';
 import type { ParticipantInput } from '../../core/schemas/participant.schema.ts';
 import type { Db } from '../db/client.ts';
 import {
   activities,
   activityGroups,
   centres,
+  employerContacts,
   employers,
+  enrolmentSteps,
+  enrolments,
+  followUps,
   groupMembers,
   groupSessions,
   openings,
   organisations,
+  participantStaff,
+  participants,
   programmeCentres,
   programmeClosureDays,
   programmeOrganisations,
@@ -408,4 +414,108 @@ export async function createOpening(
     .returning();
   if (!row) throw new Error('no opening');
   return row;
+}
+
+/** A contact person of the employer, inserted directly (default: an active supervisor). Returns the database row. */
+export async function createEmployerContact(
+  db: Db,
+  employerId: string,
+  overrides: Partial<typeof employerContacts.$inferInsert> = {},
+) {
+  const [row] = await db
+    .insert(employerContacts)
+    .values({
+      name: `Handledare ${randomUUID().slice(0, 6)}`,
+      title: 'Arbetsledare',
+      ...overrides,
+      employerId,
+    })
+    .returning();
+  if (!row) throw new Error('no employer contact');
+  return row;
+}
+
+export type CohortPerson = {
+  legalGender: LegalGender;
+  /** The participant's own centre. */
+  centreId: string;
+  municipalityCode: string | null;
+  protectedIdentity: boolean;
+  /** Staff assigned to the person (for a protected person, the only ones who see them). */
+  assignedTo: string[];
+  enrolment: {
+    programmeId: string;
+    centreId: string;
+    targetGroupId: string;
+    startsOn: string;
+    plannedEndOn: string;
+    exitedOn: string | null;
+    exitOutcome: ExitOutcome | null;
+    steps: { stepId: string; startedOn: string; endedOn: string | null }[];
+    /** Only with an exit: the follow-up, recorded (a status) or not (null). */
+    followUp: { dueOn: string; status: FollowUpStatus | null } | null;
+  };
+};
+
+/**
+ * A participant with a reserve identity and one enrolment in any state, with its steps and follow-up, inserted
+ * directly: for generated cohorts whose figures a test computes by itself. Returns the participant's id.
+ */
+export async function insertCohortPerson(db: Db, createdBy: string, person: CohortPerson): Promise<string> {
+  const reserveNumber = `R19850315-${randomUUID().slice(0, 8)}`;
+  const firstName =
+    person.legalGender === 'female' ? 'Hodan' : person.legalGender === 'male' ? 'Dawit' : 'Sam';
+  const lastName = `Kohort ${randomUUID().slice(0, 6)}`;
+  const [participant] = await db
+    .insert(participants)
+    .values({
+      identityType: 'reserve',
+      reserveNumber,
+      birthDate: '1985-03-15',
+      legalGender: person.legalGender,
+      firstName,
+      lastName,
+      sortName: personSortKey(firstName, lastName),
+      searchText: personSearchText(firstName, lastName, reserveNumber),
+      municipalityCode: person.municipalityCode,
+      protectedIdentity: person.protectedIdentity,
+      centreId: person.centreId,
+      createdBy,
+    })
+    .returning();
+  if (!participant) throw new Error('no participant');
+  if (person.assignedTo.length > 0)
+    await db
+      .insert(participantStaff)
+      .values(person.assignedTo.map((userId) => ({ participantId: participant.id, userId })));
+  const e = person.enrolment;
+  const [enrolment] = await db
+    .insert(enrolments)
+    .values({
+      participantId: participant.id,
+      programmeId: e.programmeId,
+      centreId: e.centreId,
+      targetGroupId: e.targetGroupId,
+      startsOn: e.startsOn,
+      plannedEndOn: e.plannedEndOn,
+      exitedOn: e.exitedOn,
+      exitOutcome: e.exitOutcome,
+      exitedBy: e.exitedOn ? createdBy : null,
+      createdBy,
+    })
+    .returning();
+  if (!enrolment) throw new Error('no enrolment');
+  if (e.steps.length > 0)
+    await db
+      .insert(enrolmentSteps)
+      .values(e.steps.map((s) => ({ enrolmentId: enrolment.id, ...s, createdBy })));
+  if (e.followUp)
+    await db.insert(followUps).values({
+      enrolmentId: enrolment.id,
+      dueOn: e.followUp.dueOn,
+      status: e.followUp.status,
+      recordedOn: e.followUp.status ? e.followUp.dueOn : null,
+      recordedBy: e.followUp.status ? createdBy : null,
+    });
+  return participant.id;
 }

@@ -79,6 +79,11 @@ export function AppLayout() {
             <li>
               <NavLink to="/program">{t('nav.programmes')}</NavLink>
             </li>
+            {can(user.role, 'dashboard.read') ? (
+              <li>
+                <NavLink to="/oversikt">{t('nav.dashboard')}</NavLink>
+              </li>
+            ) : null}
             {can(user.role, 'employer.read') ? (
               <li>
                 <NavLink to="/arbetsgivare">{t('nav.employers')}</NavLink>

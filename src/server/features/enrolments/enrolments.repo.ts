@@ -101,7 +101,7 @@ export async function exitVersioned(
   version: number,
   values: Pick<
     typeof enrolments.$inferInsert,
-    'exitedOn' | 'exitOutcome' | 'exitOrganisation' | 'exitReason' | 'exitedBy'
+    'exitedOn' | 'exitOutcome' | 'exitEmployerId' | 'exitOrganisation' | 'exitReason' | 'exitedBy'
   >,
 ) {
   const [row] = await db

@@ -9,9 +9,11 @@ import { logAccess } from '../access-log/access-log.repo.ts';
 import { closeOnExit as closePlanOnExit } from '../action-plans/action-plans.service.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import { hasParticipationConsent } from '../consents/consents.repo.ts';
+import { findEmployer } from '../employers/employers.repo.ts';
 import * as followUps from '../follow-ups/follow-ups.repo.ts';
 import { presentFollowUp } from '../follow-ups/follow-ups.service.ts';
 import * as participants from '../participants/participants.service.ts';
+import { closeOnExit as closePlacementsOnExit } from '../placements/placements.service.ts';
 import { firstStep, programmeHasCentre, targetGroupsOf } from '../programmes/programmes.repo.ts';
 import { findById as findReferral, markEnrolled } from '../referrals/referrals.repo.ts';
 import * as repo from './enrolments.repo.ts';
@@ -26,7 +28,8 @@ export async function list(db: Db, actor: Actor, participantId: string): Promise
 
 /**
  * Ends an enrolment with its outcome: every open step ends on the exit date, the action plan (if there is one)
- * closes with its open goals ended on that date, and the follow-up is due the programme's follow-up days later.
+ * closes with its open goals ended on that date, ongoing placements end and planned ones are cancelled, and the
+ * follow-up is due the programme's follow-up days later. An exit to work may name the employer from the register.
  */
 export async function exit(
   db: Db,
@@ -45,10 +48,13 @@ export async function exit(
     if (input.exitedOn < current.enrolment.startsOn || (latestStep && input.exitedOn < latestStep)) {
       throw fieldError('exitedOn', 'before_starts_on');
     }
+    const employer = input.employerId ? await findEmployer(tx, input.employerId) : null;
+    if (input.employerId && !employer) throw fieldError('employerId', 'not_found');
     const updated = await repo.exitVersioned(tx, enrolmentId, input.version, {
       exitedOn: input.exitedOn,
       exitOutcome: input.outcome,
-      exitOrganisation: input.organisation,
+      exitEmployerId: employer?.id ?? null,
+      exitOrganisation: employer?.name ?? input.organisation,
       exitReason: input.reason,
       exitedBy: actor.userId,
     });
@@ -57,6 +63,7 @@ export async function exit(
         current: await presentOne(tx, participant.id, enrolmentId),
       });
     }
+    await closePlacementsOnExit(tx, enrolmentId, input.exitedOn);
     await repo.endOpenSteps(tx, enrolmentId, input.exitedOn);
     await closePlanOnExit(tx, actor, enrolmentId, input.exitedOn);
     await followUps.insert(tx, {
@@ -190,6 +197,7 @@ function present(row: repo.EnrolmentJoinedRow, followUp: Enrolment['followUp']):
     plannedEndOn: e.plannedEndOn,
     exitedOn: e.exitedOn,
     exitOutcome: e.exitOutcome,
+    exitEmployerId: e.exitEmployerId,
     exitOrganisation: e.exitOrganisation,
     exitReason: e.exitReason,
     followUp,

@@ -4,6 +4,7 @@ import type { ParticipantInput } from '../../../core/schemas/participant.schema.
 import {
   consentToParticipation,
   createCentre,
+  createEmployer,
   createProgramme,
   createSession,
   createWorld,
@@ -315,5 +316,75 @@ describe('GET /api/participants/:id/enrolments', () => {
     const garbage = await world.caseworker.get('/api/participants/not-an-id/enrolments');
     expect(garbage.statusCode).toBe(400);
     expect(garbage.json().error.fields).toMatchObject([{ field: 'id', code: 'invalid_format' }]);
+  });
+});
+
+describe('POST /api/enrolments/:id/exit to an employer', () => {
+  async function enrolled() {
+    const { participantId } = await consented();
+    const response = await enrol(participantId);
+    expect(response.statusCode).toBe(201);
+    return response.json() as { id: string; participantId: string; version: number };
+  }
+
+  function exit(enrolment: { id: string; version: number }, body: Record<string, unknown>) {
+    return world.caseworker.post(`/api/enrolments/${enrolment.id}/exit`, {
+      exitedOn: '2026-11-30',
+      version: enrolment.version,
+      ...body,
+    });
+  }
+
+  it('names the employer of an exit to work, its name the organisation', async () => {
+    const enrolment = await enrolled();
+    const employer = await createEmployer(t.db, { name: 'Haninge Vård AB' });
+
+    const response = await exit(enrolment, { outcome: 'work_subsidised', employerId: employer.id });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      exitedOn: '2026-11-30',
+      exitOutcome: 'work_subsidised',
+      exitEmployerId: employer.id,
+      exitOrganisation: 'Haninge Vård AB',
+    });
+    expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([{ exitEmployerId: employer.id }]);
+  });
+
+  it('keeps no employer for an exit to work named only as text', async () => {
+    const enrolment = await enrolled();
+    const response = await exit(enrolment, {
+      outcome: 'work_permanent',
+      organisation: 'Bygg & Tak i Haninge',
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ exitEmployerId: null, exitOrganisation: 'Bygg & Tak i Haninge' });
+  });
+
+  it('answers 400 naming the employer for an outcome that is not work, or one not in the register', async () => {
+    const enrolment = await enrolled();
+    const employer = await createEmployer(t.db);
+
+    const studies = await exit(enrolment, {
+      outcome: 'studies_university',
+      organisation: 'Södertörns högskola',
+      employerId: employer.id,
+    });
+    const unknown = await exit(enrolment, { outcome: 'work_permanent', employerId: randomUUID() });
+    const neither = await exit(enrolment, { outcome: 'work_fixed_term' });
+
+    expect([studies.statusCode, unknown.statusCode, neither.statusCode]).toEqual([400, 400, 400]);
+    expect(studies.json().error.fields).toEqual([
+      {
+        field: 'employerId',
+        code: 'not_work_outcome',
+        message: 'Arbetsgivare anges bara när deltagaren går till arbete',
+      },
+    ]);
+    expect(unknown.json().error.fields).toMatchObject([{ field: 'employerId', code: 'not_found' }]);
+    expect(neither.json().error.fields).toMatchObject([{ field: 'organisation', code: 'required' }]);
+    expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([
+      { exitedOn: null, exitEmployerId: null },
+    ]);
   });
 });

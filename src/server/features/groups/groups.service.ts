@@ -27,6 +27,7 @@ import { present as presentActivity } from '../activities/activities.service.ts'
 import { type Actor, authorize } from '../auth/actor.ts';
 import * as enrolments from '../enrolments/enrolments.repo.ts';
 import * as participants from '../participants/participants.service.ts';
+import { isPlacementGroup } from '../placements/placements.repo.ts';
 import { findProgrammes } from '../programmes/programmes.repo.ts';
 import { isoWeekLabel, planGroupSessions } from './group-sessions.ts';
 import * as repo from './groups.repo.ts';
@@ -194,7 +195,7 @@ function sortByName<T extends { name: string; id: string }>(rows: T[]): T[] {
 }
 
 /** Two slots on the same weekday must not overlap: sessions of a group never run at once. */
-function overlappingSlots(schedule: readonly ScheduleSlot[]): Issue[] {
+export function overlappingSlots(schedule: readonly ScheduleSlot[]): Issue[] {
   const issues: Issue[] = [];
   schedule.forEach((slot, index) => {
     const clash = schedule.some(
@@ -391,6 +392,7 @@ export async function addMember(
   authorize(actor, 'group.manage');
   return db.transaction(async (tx) => {
     const { group, activity } = await loadGroup(tx, actor, groupId);
+    if (await isPlacementGroup(tx, groupId)) throw new AppError('PLACEMENT_GROUP');
     const found = await enrolments.findById(tx, input.enrolmentId);
     if (!found) throw fieldError(['enrolmentId'], 'not_found');
     const enrolment = found.enrolment;
@@ -430,6 +432,7 @@ export async function leaveGroup(
     const member = await repo.findMember(tx, memberId);
     if (!member) throw new AppError('NOT_FOUND');
     await loadGroup(tx, actor, member.groupId);
+    if (await isPlacementGroup(tx, member.groupId)) throw new AppError('PLACEMENT_GROUP');
     const { participant } = await participants.loadWritable(tx, actor, member.participantId);
     if (member.leftOn) throw new AppError('GROUP_MEMBER_ALREADY_LEFT');
     if (input.leftOn < member.joinedOn) throw fieldError(['leftOn'], 'before_starts_on');

@@ -1,16 +1,20 @@
 import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { EnrolmentFilter } from '../../../core/dashboard.ts';
 import type { ParticipantStatus } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   centres,
   consents,
   educationLevels,
+  enrolmentSteps,
   enrolments,
+  followUps,
   municipalities,
   participantIdentityHistory,
   participantStaff,
   participants,
   referrals,
+  targetGroups,
   users,
 } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -76,10 +80,77 @@ export type ParticipantSummaryRow = Pick<
   | 'protectedIdentity'
 > & { centreName: string; status: ParticipantStatus };
 
+/**
+ * The conditions of an enrolment filter on one row of `enrolments` joined with its participant. The dashboard
+ * counts such rows with them and the participant list asks for a person with an enrolment that meets them, so a
+ * figure and the list behind it agree.
+ */
+export function enrolmentConditions(filter: EnrolmentFilter): SQL[] {
+  return [...personConditions(filter), ...enrolmentOnlyConditions(filter)];
+}
+
+function personConditions(filter: EnrolmentFilter): SQL[] {
+  const conditions: SQL[] = [];
+  if (filter.municipalityCode)
+    conditions.push(sql`${participants.municipalityCode} = ${filter.municipalityCode}`);
+  if (filter.legalGender) conditions.push(sql`${participants.legalGender} = ${filter.legalGender}`);
+  return conditions;
+}
+
+function enrolmentOnlyConditions(filter: EnrolmentFilter): SQL[] {
+  const e = enrolments;
+  const conditions: SQL[] = [];
+  if (filter.programmeId) conditions.push(sql`${e.programmeId} = ${filter.programmeId}`);
+  if (filter.enrolmentCentreId) conditions.push(sql`${e.centreId} = ${filter.enrolmentCentreId}`);
+  if (filter.targetGroup)
+    conditions.push(sql`${e.targetGroupId} in (select ${targetGroups.id} from ${targetGroups}
+      where ${targetGroups.kind} = ${filter.targetGroup})`);
+  if (filter.activeOn)
+    conditions.push(
+      sql`${e.startsOn} <= ${filter.activeOn} and (${e.exitedOn} is null or ${e.exitedOn} > ${filter.activeOn})`,
+    );
+  if (filter.stepId) {
+    conditions.push(sql`exists (select 1 from ${enrolmentSteps}
+      where ${enrolmentSteps.enrolmentId} = ${e.id} and ${enrolmentSteps.stepId} = ${filter.stepId}
+      and ${stepOpen(filter.activeOn)})`);
+  }
+  if (filter.enrolledFrom) conditions.push(sql`${e.startsOn} >= ${filter.enrolledFrom}`);
+  if (filter.enrolledTo) conditions.push(sql`${e.startsOn} <= ${filter.enrolledTo}`);
+  if (filter.exitedFrom) conditions.push(sql`${e.exitedOn} >= ${filter.exitedFrom}`);
+  if (filter.exitedTo) conditions.push(sql`${e.exitedOn} <= ${filter.exitedTo}`);
+  if (filter.outcome) conditions.push(sql`${e.exitOutcome} in (${valueList(filter.outcome)})`);
+  if (filter.followUp) {
+    const statuses = filter.followUp.filter((v) => v !== 'pending');
+    const parts: SQL[] = [];
+    if (statuses.length > 0) parts.push(sql`${followUps.status} in (${valueList(statuses)})`);
+    if (filter.followUp.includes('pending')) parts.push(sql`${followUps.status} is null`);
+    conditions.push(sql`exists (select 1 from ${followUps} where ${followUps.enrolmentId} = ${e.id}
+      and (${sql.join(parts, sql` or `)}))`);
+  }
+  return conditions;
+}
+
+/** A row of `enrolment_steps` under way on the day: started, not ended by then; without a day, not ended. */
+export function stepOpen(on: string | undefined): SQL {
+  const s = enrolmentSteps;
+  return on
+    ? sql`(${s.startedOn} <= ${on} and (${s.endedOn} is null or ${s.endedOn} > ${on}))`
+    : sql`${s.endedOn} is null`;
+}
+
+function valueList(values: readonly string[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+}
+
 export type ParticipantFilter = {
   search: { kind: 'number'; value: string } | { kind: 'text'; value: string } | null;
   centreId: string | undefined;
   status: ParticipantStatus | undefined;
+  /** People with an enrolment that meets all of it (and the person conditions in it). */
+  enrolment: EnrolmentFilter;
 };
 
 export async function listVisible(
@@ -100,6 +171,12 @@ export async function listVisible(
   }
   if (filter.centreId) conditions.push(eq(participants.centreId, filter.centreId));
   if (filter.status) conditions.push(sql`${participantStatus} = ${filter.status}`);
+  conditions.push(...personConditions(filter.enrolment));
+  const ofEnrolment = enrolmentOnlyConditions(filter.enrolment);
+  if (ofEnrolment.length > 0) {
+    conditions.push(sql`exists (select 1 from ${enrolments}
+      where ${enrolments.participantId} = ${participants.id} and ${and(...ofEnrolment)})`);
+  }
   const where = and(...conditions);
   const items = await db
     .select(summaryColumns)

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { personSearchText, personSortKey } from '../../../core/collation.ts';
+import { type EnrolmentFilter, enrolmentFilterKeys } from '../../../core/dashboard.ts';
 import { AppError } from '../../../core/errors.ts';
 import { formatIdentityNumber, parseIdentityNumber } from '../../../core/personal-identity-number.ts';
 import type {
@@ -58,7 +59,12 @@ export async function list(
     const { items, total } = await repo.listVisible(
       tx,
       actor,
-      { search: searchTerm(query.q), centreId: query.centreId, status: query.status },
+      {
+        search: searchTerm(query.q),
+        centreId: query.centreId,
+        status: query.status,
+        enrolment: enrolmentFilterOf(query),
+      },
       query.pageSize,
       (query.page - 1) * query.pageSize,
     );
@@ -225,6 +231,14 @@ function personValues(input: Omit<ParticipantValues, 'personalIdentityNumber'>) 
     educationLevelCode: input.educationLevelCode ?? null,
     protectedIdentity: input.protectedIdentity,
   };
+}
+
+function enrolmentFilterOf(query: z.output<typeof participantListQuery>): EnrolmentFilter {
+  const filter: EnrolmentFilter = {};
+  for (const key of enrolmentFilterKeys) {
+    if (query[key] !== undefined) Object.assign(filter, { [key]: query[key] });
+  }
+  return filter;
 }
 
 function searchTerm(q: string | undefined): repo.ParticipantFilter['search'] {

@@ -8,8 +8,9 @@ export const planKeys = {
   history: (enrolmentId: string) => ['enrolments', 'plan', enrolmentId, 'history'] as const,
 };
 
-export function usePlan(enrolmentId: string) {
+export function usePlan(enrolmentId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: planKeys.detail(enrolmentId),
     queryFn: () => api.get<ActionPlan>(`/enrolments/${enrolmentId}/plan`),
     // Read afresh whenever the plan is shown: colleagues edit it, and an exit closes it.

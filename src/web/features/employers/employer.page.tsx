@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, Loading } from '../../components/query-state.tsx';
 import { NotFoundPage } from '../../layout/not-found.page.tsx';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { EmployerOutcomesSection } from '../placements/employer-outcomes.section.tsx';
 import { EmployerContacts } from './employer-contacts.tsx';
 import { EmployerEditForm } from './employer-edit-form.tsx';
 import { EmployerInteractions } from './employer-interactions.tsx';
@@ -64,6 +65,7 @@ export function EmployerPage() {
       <EmployerContacts employer={detail} mayManage={mayManage} />
       <EmployerInteractions employer={detail} mayManage={mayManage} />
       <EmployerOpenings employer={detail} mayManage={mayManage} />
+      {can(user.role, 'participant.read') ? <EmployerOutcomesSection employerId={detail.id} /> : null}
     </>
   );
 }

@@ -24,10 +24,11 @@ export const employerKeys = {
   detail: (id: string) => ['employers', 'detail', id] as const,
 };
 
-export function useEmployerList(params: EmployerListParams) {
+export function useEmployerList(params: EmployerListParams, enabled = true) {
   return useQuery({
     queryKey: employerKeys.list(params),
     queryFn: () => api.get<EmployerList>(`/employers${queryString(params)}`),
+    enabled,
     // Keep the rows while paging, not when the search or a filter changes: old rows would not match it.
     placeholderData: (previous, previousQuery) => {
       const before = previousQuery?.queryKey[2];
@@ -40,8 +41,9 @@ export function useEmployerList(params: EmployerListParams) {
   });
 }
 
-export function useEmployer(id: string) {
+export function useEmployer(id: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: employerKeys.detail(id),
     queryFn: () => api.get<Employer>(`/employers/${id}`),
   });

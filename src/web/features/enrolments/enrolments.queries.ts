@@ -9,8 +9,9 @@ export const enrolmentKeys = {
   list: (participantId: string) => ['participants', 'enrolments', participantId] as const,
 };
 
-export function useEnrolments(participantId: string) {
+export function useEnrolments(participantId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: enrolmentKeys.list(participantId),
     queryFn: () => api.get<EnrolmentList>(`/participants/${participantId}/enrolments`),
   });

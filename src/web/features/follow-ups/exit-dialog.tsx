@@ -8,6 +8,7 @@ import {
   type ExitInput,
   exitInput,
   exitOutcomeNeedsOrganisation,
+  isWorkExit,
 } from '../../../core/schemas/follow-up.schema.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
 import { fieldDomId, useFormFailure } from '../../components/form-errors.ts';
@@ -16,10 +17,11 @@ import { SelectField } from '../../components/select-field.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { DateInputField, TextInputField } from '../../components/text-input-field.tsx';
 import { useLocale } from '../../i18n/index.ts';
+import { type EmployerChoice, EmployerComboBox } from '../employers/employer-combobox.tsx';
 import { useExitEnrolment } from './follow-ups.queries.ts';
 
 const formId = 'exit';
-const knownFields = new Set(['exitedOn', 'outcome', 'organisation', 'reason']);
+const knownFields = new Set(['exitedOn', 'outcome', 'employerId', 'organisation', 'reason']);
 
 /** The exit form: date, outcome, employer or school, reason. */
 export function ExitDialog({
@@ -37,6 +39,7 @@ export function ExitDialog({
   const form = useFormFailure(locale);
   const [exitedOn, setExitedOn] = useState(todayInSweden());
   const [outcome, setOutcome] = useState('');
+  const [employer, setEmployer] = useState<EmployerChoice | null>(null);
   const [organisation, setOrganisation] = useState('');
   const [reason, setReason] = useState('');
   const idFor = (name: string) => fieldDomId(formId, name);
@@ -44,10 +47,12 @@ export function ExitDialog({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (exit.isPending) return;
+    const namesEmployer = employer !== null && isWorkExit(outcome);
     const input: ExitInput = {
       exitedOn,
       outcome: (outcome || undefined) as ExitOutcome,
-      organisation,
+      employerId: namesEmployer ? employer.id : null,
+      organisation: namesEmployer ? '' : organisation,
       reason,
       version: enrolment.version,
     };
@@ -93,15 +98,27 @@ export function ExitDialog({
           options={exitOutcomes.map((o) => ({ value: o, label: t(`exitOutcome.${o}`) }))}
           isRequired
         />
-        <TextInputField
-          id={idFor('organisation')}
-          label={t('field.organisation')}
-          description={t('exit.organisationHint')}
-          error={form.errorFor('organisation')}
-          value={organisation}
-          onChange={setOrganisation}
-          isRequired={outcome !== '' && exitOutcomeNeedsOrganisation(outcome)}
-        />
+        {isWorkExit(outcome) ? (
+          <EmployerComboBox
+            id={idFor('employerId')}
+            label={t('exit.employer')}
+            description={t('exit.employerHint')}
+            error={form.errorFor('employerId')}
+            value={employer}
+            onChange={setEmployer}
+          />
+        ) : null}
+        {isWorkExit(outcome) && employer ? null : (
+          <TextInputField
+            id={idFor('organisation')}
+            label={t('field.organisation')}
+            description={t('exit.organisationHint')}
+            error={form.errorFor('organisation')}
+            value={organisation}
+            onChange={setOrganisation}
+            isRequired={outcome !== '' && exitOutcomeNeedsOrganisation(outcome)}
+          />
+        )}
         <TextInputField
           id={idFor('reason')}
           label={t('field.reason')}

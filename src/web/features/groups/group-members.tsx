@@ -129,16 +129,16 @@ function AddMemberForm({ group, onAdded }: { group: GroupDetail; onAdded: (name:
   const candidates = search ? (results.data?.items ?? []).filter((p) => !memberIds.has(p.id)) : [];
   const chosen = candidates.find((p) => p.id === participantId);
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (add.isPending) return;
     if (!chosen) {
       form.fromIssues([customIssue('participantId', 'required')]);
       return;
     }
-    // The chosen participant's enrolments load as soon as they are chosen; until then there is nothing to add.
-    if (enrolments.isPending) return;
-    const enrolment = enrolments.data?.items.find(
+    // The chosen participant's enrolments load as soon as they are chosen; a press before they are in waits.
+    const loaded = enrolments.data ?? (await enrolments.refetch()).data;
+    const enrolment = loaded?.items.find(
       (e) => e.programmeId === group.programmeId && e.centreId === group.centreId && e.exitedOn === null,
     );
     if (!enrolment) {

@@ -1,13 +1,11 @@
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { can } from '../../../core/permissions.ts';
-import { isoWeekdays } from '../../../core/schedule.ts';
 import { groupInput } from '../../../core/schemas/activity.schema.ts';
 import { useProgrammes } from '../../api/reference.queries.ts';
 import { ErrorSummary } from '../../components/error-summary.tsx';
-import { customIssue, type FormFailure, fieldDomId, useFormFailure } from '../../components/form-errors.ts';
+import { customIssue, fieldDomId, useFormFailure } from '../../components/form-errors.ts';
 import { Notice } from '../../components/notice.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -16,25 +14,15 @@ import { DateInputField, TextInputField } from '../../components/text-input-fiel
 import { useCollator, useLocale } from '../../i18n/index.ts';
 import { useActivities } from '../activities/activities.queries.ts';
 import { useCurrentUser } from '../auth/session.queries.ts';
-import {
-  emptyGroupValues,
-  emptySlot,
-  type GroupFormValues,
-  groupFieldPath,
-  type SlotValues,
-  toGroupInput,
-} from './group-form-values.ts';
+import { emptyGroupValues, type GroupFormValues, groupFieldPath, toGroupInput } from './group-form-values.ts';
 import { useCreateGroup } from './groups.queries.ts';
 import { useLeaderOptions } from './leader-options.ts';
-import { useWeekdayName } from './weekday-name.ts';
+import { ScheduleFieldset, scheduleErrorTarget, useScheduleRowsNamed } from './schedule-fieldset.tsx';
 
 const formId = 'group-new';
 const blankChoices = ['activityId', 'centreId', 'leaderId'] as const;
 type BlankChoice = (typeof blankChoices)[number];
 const idFor = (path: string) => fieldDomId(formId, path);
-// Schedule controls are named by the row's key, not its place, so an id stays with its row after a removal.
-const slotId = (key: string, control: 'weekday' | 'startTime' | 'endTime' | 'remove') =>
-  idFor(`slot.${key}.${control}`);
 
 /** A new group: activity, centre, leader, period and weekly schedule; the server generates its sessions. */
 export function NewGroupPage() {
@@ -66,14 +54,6 @@ function NewGroupForm() {
   const programmes = useProgrammes();
   const activities = useActivities(values.programmeId);
   const leaderOptions = useLeaderOptions(values.centreId);
-  const weekdayName = useWeekdayName();
-
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  useEffect(() => {
-    if (!focusTarget) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
 
   const myCentreIds = new Set(user.centres.map((c) => c.id));
   const programmeOptions = (programmes.data?.items ?? [])
@@ -88,33 +68,14 @@ function NewGroupForm() {
     .filter((a) => a.active)
     .map((a) => ({ value: a.id, label: `${a.name} (${t(`activityType.${a.type}`)})` }))
     .sort((a, b) => collator.compare(a.label, b.label));
-  const weekdayOptions = isoWeekdays.map((d) => ({ value: String(d), label: weekdayName(d) }));
 
-  // "Starttid måste fyllas i" alone could be any row, so the summary names the row.
-  const summaryFailure = useMemo<FormFailure | null>(() => {
-    if (!form.failure) return null;
-    return {
-      ...form.failure,
-      fields: form.failure.fields.map((f) => {
-        const [top, index] = f.field.split('.');
-        if (top !== 'schedule' || index === undefined || !/^\d+$/.test(index)) return f;
-        return { ...f, message: `${t('newGroup.slotLegend', { number: Number(index) + 1 })}: ${f.message}` };
-      }),
-    };
-  }, [form.failure, t]);
+  const summaryFailure = useScheduleRowsNamed(form.failure);
   const fieldError = (path: string) => form.failure?.fields.find((f) => f.field === path)?.message;
   const fieldId = (field: string) => {
     const path = groupFieldPath(field);
     if (!path) return undefined;
-    const [top, index, leaf] = path.split('.');
-    if (top === 'schedule' && index !== undefined) {
-      const key = values.schedule[Number(index)]?.key;
-      return key ? slotId(key, leaf as 'weekday') : idFor('addSlot');
-    }
-    return top === 'schedule' ? idFor('addSlot') : idFor(path);
+    return path.startsWith('schedule') ? scheduleErrorTarget(formId, values.schedule, path) : idFor(path);
   };
-  const setSlot = (index: number, patch: Partial<SlotValues>) =>
-    set({ schedule: values.schedule.map((s, i) => (i === index ? { ...s, ...patch } : s)) });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -141,7 +102,6 @@ function NewGroupForm() {
     });
   }
 
-  const scheduleError = fieldError('schedule');
   return (
     <>
       <PageHeader title={t('newGroup.title')} lead={t('newGroup.lead')} />
@@ -235,93 +195,13 @@ function NewGroupForm() {
             />
           </div>
         </fieldset>
-        <fieldset
-          className="form-section"
-          aria-describedby={['group-new-schedule-hint', scheduleError ? 'group-new-schedule-error' : '']
-            .filter(Boolean)
-            .join(' ')}
-        >
-          <legend className="form-section-title">{t('field.schedule')}</legend>
-          <p id="group-new-schedule-hint" className="field-description">
-            {t('newGroup.scheduleHint')}
-          </p>
-          {scheduleError ? (
-            <p id="group-new-schedule-error" className="field-error">
-              {scheduleError}
-            </p>
-          ) : null}
-          <ol className="plain-list stack">
-            {values.schedule.map((slot, index) => {
-              const legend = t('newGroup.slotLegend', { number: index + 1 });
-              return (
-                <li key={slot.key}>
-                  <fieldset className="panel">
-                    <legend className="field-label">{legend}</legend>
-                    <div className="field-row">
-                      <SelectField
-                        id={slotId(slot.key, 'weekday')}
-                        label={t('field.weekday')}
-                        error={fieldError(`schedule.${index}.weekday`) ?? fieldError(`schedule.${index}`)}
-                        value={slot.weekday}
-                        onChange={(weekday) => setSlot(index, { weekday })}
-                        placeholder={t('common.choose')}
-                        options={weekdayOptions}
-                        isRequired
-                      />
-                      <TextInputField
-                        id={slotId(slot.key, 'startTime')}
-                        label={t('field.startTime')}
-                        description={t('common.timeHint')}
-                        error={fieldError(`schedule.${index}.startTime`)}
-                        value={slot.startTime}
-                        onChange={(startTime) => setSlot(index, { startTime })}
-                        width="short"
-                        autoComplete="off"
-                        isRequired
-                      />
-                      <TextInputField
-                        id={slotId(slot.key, 'endTime')}
-                        label={t('field.endTime')}
-                        description={t('common.timeHint')}
-                        error={fieldError(`schedule.${index}.endTime`)}
-                        value={slot.endTime}
-                        onChange={(endTime) => setSlot(index, { endTime })}
-                        width="short"
-                        autoComplete="off"
-                        isRequired
-                      />
-                    </div>
-                    {values.schedule.length > 1 ? (
-                      <Button
-                        className="button button-secondary button-small"
-                        onPress={() => {
-                          set({ schedule: values.schedule.filter((_, i) => i !== index) });
-                          setFocusTarget(idFor('addSlot'));
-                        }}
-                      >
-                        {t('programmeForm.removeRow')}
-                        <span className="visually-hidden"> {legend}</span>
-                      </Button>
-                    ) : null}
-                  </fieldset>
-                </li>
-              );
-            })}
-          </ol>
-          {values.schedule.length < 14 ? (
-            <Button
-              id={idFor('addSlot')}
-              className="button button-secondary"
-              onPress={() => {
-                const slot = emptySlot();
-                set({ schedule: [...values.schedule, slot] });
-                setFocusTarget(slotId(slot.key, 'weekday'));
-              }}
-            >
-              {t('newGroup.addSlot')}
-            </Button>
-          ) : null}
-        </fieldset>
+        <ScheduleFieldset
+          formId={formId}
+          slots={values.schedule}
+          onChange={(schedule) => set({ schedule })}
+          fieldError={fieldError}
+          hint={t('newGroup.scheduleHint')}
+        />
         <div className="form-actions">
           <SubmitButton isPending={create.isPending}>{t('newGroup.submit')}</SubmitButton>
           <Link to="/grupper" className="button button-secondary">

@@ -27,8 +27,9 @@ export const openingKeys = {
   occupations: (q: string) => ['occupations', q] as const,
 };
 
-export function useOpeningList(params: OpeningListParams) {
+export function useOpeningList(params: OpeningListParams, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: openingKeys.list(params),
     queryFn: () => api.get<OpeningList>(`/openings${queryString(params)}`),
     // Keep the rows while paging, not when the search or a filter changes: old rows would not match it.
@@ -45,8 +46,9 @@ export function useOpeningList(params: OpeningListParams) {
   });
 }
 
-export function useOpening(id: string) {
+export function useOpening(id: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: openingKeys.detail(id),
     queryFn: () => api.get<Opening>(`/openings/${id}`),
   });

@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { type EnrolmentFilter, enrolmentFilterParams } from '../../../core/dashboard.ts';
 import { type ParticipantStatus, participantStatuses } from '../../../core/enums.ts';
 import { can } from '../../../core/permissions.ts';
 import type { ParticipantSummary } from '../../../core/schemas/participant.schema.ts';
@@ -16,12 +17,21 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { TextInputField } from '../../components/text-input-field.tsx';
 import { useSortedByName } from '../../i18n/options.ts';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { EnrolmentFilterSummary } from './enrolment-filter-summary.tsx';
+import { enrolmentFilterFromUrl, enrolmentFilterUrlParams } from './participant-list-filters.ts';
 import { useParticipantList } from './participants.queries.ts';
 import { ProtectedIdentityMarker } from './protected-identity-marker.tsx';
 
 const pageSize = 25;
 
-type Filters = { q: string; centreId: string; status: ParticipantStatus | ''; page: number };
+type Filters = {
+  q: string;
+  centreId: string;
+  status: ParticipantStatus | '';
+  /** The people behind a dashboard figure, when the list was opened from one. */
+  enrolment: EnrolmentFilter;
+  page: number;
+};
 
 function isStatus(value: string | null): value is ParticipantStatus {
   return (participantStatuses as readonly string[]).includes(value ?? '');
@@ -37,10 +47,17 @@ export function ParticipantListPage() {
   const statusParam = searchParams.get('status');
   const status = isStatus(statusParam) ? statusParam : '';
   const page = Math.max(1, Number(searchParams.get('sida')) || 1);
+  const enrolmentKey = new URLSearchParams(
+    enrolmentFilterUrlParams(enrolmentFilterFromUrl(searchParams)),
+  ).toString();
+  const enrolment = useMemo(() => enrolmentFilterFromUrl(new URLSearchParams(enrolmentKey)), [enrolmentKey]);
   const [query, setQuery] = useState(q);
-  const [filters, setFilters] = useState<Filters>({ q, centreId, status, page });
+  const [filters, setFilters] = useState<Filters>({ q, centreId, status, enrolment, page });
   // Follow the address when it changes some other way (back and forward).
-  useEffect(() => setFilters({ q, centreId, status, page }), [q, centreId, status, page]);
+  useEffect(
+    () => setFilters({ q, centreId, status, enrolment, page }),
+    [q, centreId, status, enrolment, page],
+  );
   useEffect(() => setQuery(q), [q]);
 
   const list = useParticipantList({ ...filters, pageSize });
@@ -49,7 +66,8 @@ export function ParticipantListPage() {
     const next: Filters = { ...filters, page: 1, ...patch };
     // Drop the old rows in the same event, so nothing ever shows results that do not match the new search.
     flushSync(() => setFilters(next));
-    const params = new URLSearchParams();
+    // The dashboard's conditions stay while searching, filtering and paging.
+    const params = new URLSearchParams(enrolmentFilterUrlParams(next.enrolment));
     if (next.q) params.set('q', next.q);
     if (next.centreId) params.set('centrum', next.centreId);
     if (next.status) params.set('status', next.status);
@@ -97,6 +115,9 @@ export function ParticipantListPage() {
           ) : null
         }
       />
+      {enrolmentFilterParams(filters.enrolment).length > 0 ? (
+        <EnrolmentFilterSummary filter={filters.enrolment} />
+      ) : null}
       <div className="filters">
         <search>
           <form className="search-form" onSubmit={search}>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { type EnrolmentFilter, enrolmentFilterParams } from '../../../core/dashboard.ts';
 import type { ParticipantStatus } from '../../../core/enums.ts';
 import type { accessLogList } from '../../../core/schemas/auth.schema.ts';
 import type {
@@ -15,6 +16,8 @@ export type ParticipantListParams = {
   q?: string;
   centreId?: string;
   status?: ParticipantStatus | '';
+  /** The people behind a dashboard figure. */
+  enrolment?: EnrolmentFilter;
   page: number;
   pageSize: number;
 };
@@ -29,12 +32,21 @@ export const participantKeys = {
 export function useParticipantList(params: ParticipantListParams) {
   return useQuery({
     queryKey: participantKeys.list(params),
-    queryFn: () => api.get<ParticipantList>(`/participants${queryString(params)}`),
+    queryFn: () => {
+      const { enrolment, ...rest } = params;
+      return api.get<ParticipantList>(
+        `/participants${queryString({ ...rest, ...Object.fromEntries(enrolmentFilterParams(enrolment ?? {})) })}`,
+      );
+    },
     // Keep the rows while paging, not when the search or a filter changes: old rows would not match it.
     placeholderData: (previous, previousQuery) => {
       const before = previousQuery?.queryKey[2];
       const sameSearch =
-        before?.q === params.q && before?.centreId === params.centreId && before?.status === params.status;
+        before?.q === params.q &&
+        before?.centreId === params.centreId &&
+        before?.status === params.status &&
+        JSON.stringify(enrolmentFilterParams(before?.enrolment ?? {})) ===
+          JSON.stringify(enrolmentFilterParams(params.enrolment ?? {}));
       return sameSearch ? previous : undefined;
     },
   });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { can } from '../../../core/permissions.ts';
 import { isApiError } from '../../api/client.ts';
 import { Notice } from '../../components/notice.tsx';
@@ -55,7 +55,16 @@ export function ProgrammePage() {
 
   return (
     <>
-      <PageHeader title={detail.name} />
+      <PageHeader
+        title={detail.name}
+        actions={
+          can(user.role, 'dashboard.read') ? (
+            <Link className="button button-secondary" to={`/oversikt?program=${detail.id}`}>
+              {t('dashboard.open')}
+            </Link>
+          ) : null
+        }
+      />
       {created && !saved && !isEditing ? (
         <Notice tone="success" live>
           {t('programme.createdNotice')}
