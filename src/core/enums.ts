@@ -191,3 +191,28 @@ export const placementEvaluationAreas = [
   'safety',
 ] as const;
 export type PlacementEvaluationArea = (typeof placementEvaluationAreas)[number];
+
+/**
+ * Labour-market status at the start of an enrolment, as the ESF's common indicators ask for it. Exclusive: the
+ * indicators "unemployed including long-term unemployed" and "inactive" are sums of these.
+ */
+export const labourMarketStatuses = [
+  'employed',
+  'unemployed',
+  'long_term_unemployed',
+  'inactive_in_education',
+  'inactive_not_in_education',
+] as const;
+export type LabourMarketStatus = (typeof labourMarketStatuses)[number];
+
+/** What the check before a funder's export does about participants with missing or inconsistent data. */
+export const funderReportCheckModes = ['warn', 'refuse'] as const;
+export type FunderReportCheckMode = (typeof funderReportCheckModes)[number];
+
+/** Satisfaction surveys: a draft is edited, an open one takes answers, a closed one keeps its results. */
+export const surveyStatuses = ['draft', 'open', 'closed'] as const;
+export type SurveyStatus = (typeof surveyStatuses)[number];
+
+/** A survey question: a scale from 1 to 5, yes or no, or free text. */
+export const surveyQuestionKinds = ['scale', 'yes_no', 'free_text'] as const;
+export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];

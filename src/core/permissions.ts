@@ -46,6 +46,13 @@ export const permissions = {
   'employer.manage': [...caseworkers, 'job_agent', 'employer_liaison'],
   // Internship placements: those who bridge to employers place participants, besides casework staff.
   'placement.write': [...caseworkers, 'job_agent', 'employer_liaison'],
+  // The funder's reports name every participant of the programme (the protected in masked form): for those who
+  // steer the project and report it. The service also requires the programme's owner organisation.
+  'funderReport.read': ['programme_manager'],
+  // Satisfaction surveys: programme managers build them; those who run groups hand out links and read results.
+  'survey.manage': ['programme_manager'],
+  'survey.link': [...caseworkers, 'language_teacher', 'job_agent'],
+  'survey.results': [...caseworkers, 'language_teacher', 'job_agent', 'employer_liaison'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

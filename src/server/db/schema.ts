@@ -27,10 +27,12 @@ import {
   employerOffers,
   exitOutcomes,
   followUpStatuses,
+  funderReportCheckModes,
   goalStatuses,
   goalTerms,
   identityTypes,
   journalCategories,
+  labourMarketStatuses,
   legalGenders,
   openingKinds,
   openingStatuses,
@@ -42,6 +44,8 @@ import {
   referralStatuses,
   roles,
   sessionStatuses,
+  surveyQuestionKinds,
+  surveyStatuses,
   targetGroupKinds,
 } from '../../core/enums.ts';
 
@@ -157,6 +161,12 @@ export const programmes = pgTable(
     followUpDays: integer('follow_up_days').notNull().default(90),
     /** The programme's own target for civic orientation hours (the legal minimum is 100). */
     civicOrientationTargetHours: integer('civic_orientation_target_hours').notNull().default(100),
+    /** SEK per attended hour, for the co-financing the participants' time gives the funder; null: not reported. */
+    cofinancingHourlyRate: numeric('cofinancing_hourly_rate', { precision: 10, scale: 2, mode: 'number' }),
+    /** Whether the check before a funder's export only warns or refuses while participants lack data. */
+    funderReportCheck: text('funder_report_check', { enum: funderReportCheckModes })
+      .notNull()
+      .default('warn'),
     ownerOrganisationId: uuid('owner_organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -168,6 +178,11 @@ export const programmes = pgTable(
     check('programmes_planned_check', sql`planned_participants >= 0`),
     check('programmes_goal_check', sql`goal_percent between 0 and 100`),
     check('programmes_civic_orientation_check', sql`civic_orientation_target_hours between 100 and 1000`),
+    check(
+      'programmes_cofinancing_rate_check',
+      sql`cofinancing_hourly_rate is null or cofinancing_hourly_rate >= 0`,
+    ),
+    check('programmes_funder_report_check_check', oneOf('funder_report_check', funderReportCheckModes)),
     index('programmes_owner_idx').on(t.ownerOrganisationId),
   ],
 );
@@ -477,6 +492,8 @@ export const enrolments = pgTable(
     referralId: uuid('referral_id').references(() => referrals.id),
     startsOn: date('starts_on').notNull(),
     plannedEndOn: date('planned_end_on').notNull(),
+    /** At the start, for the ESF's common indicators; null until someone records it (the export check asks). */
+    labourMarketStatus: text('labour_market_status', { enum: labourMarketStatuses }),
     exitedOn: date('exited_on'),
     exitOutcome: text('exit_outcome', { enum: exitOutcomes }),
     /** The employer or school the participant went to, where there is one. */
@@ -494,6 +511,10 @@ export const enrolments = pgTable(
   (t) => [
     check('enrolments_period_check', sql`planned_end_on > starts_on`),
     check('enrolments_exit_check', sql`exited_on is null or exited_on >= starts_on`),
+    check(
+      'enrolments_labour_market_status_check',
+      sql.raw(`labour_market_status is null or ${oneOfText('labour_market_status', labourMarketStatuses)}`),
+    ),
     check('enrolments_exit_outcome_check', sql`(exited_on is null) = (exit_outcome is null)`),
     check(
       'enrolments_exit_outcome_value_check',
@@ -1275,5 +1296,154 @@ export const placementEvaluations = pgTable(
     check('placement_evaluations_kind_check', oneOf('kind', placementEvaluationKinds)),
     uniqueIndex('placement_evaluations_kind_idx').on(t.placementId, t.kind),
     index('placement_evaluations_recorded_by_idx').on(t.recordedBy),
+  ],
+);
+
+// ---------------------------------------------------------------- the funder's reports
+
+/**
+ * A monthly participant file marked as sent to Statistics Sweden: the fingerprint of its rows then, so a later
+ * change to that month (and so every later month) shows as due for resubmission. No personal data is kept here.
+ */
+export const funderFileSubmissions = pgTable(
+  'funder_file_submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    /** YYYY-MM */
+    month: text('month').notNull(),
+    rowCount: integer('row_count').notNull(),
+    /** SHA-256 of the month's rows as sent. */
+    fingerprint: text('fingerprint').notNull(),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('funder_file_submissions_month_check', sql`month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('funder_file_submissions_rows_check', sql`row_count >= 0`),
+    index('funder_file_submissions_programme_idx').on(t.programmeId, t.month),
+    index('funder_file_submissions_submitted_by_idx').on(t.submittedBy),
+  ],
+);
+
+// ---------------------------------------------------------------- satisfaction surveys
+
+/** A satisfaction survey of a programme; its title and questions in several languages ({ sv, en, ar, … }). */
+export const surveys = pgTable(
+  'surveys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programmeId: uuid('programme_id')
+      .notNull()
+      .references(() => programmes.id),
+    titles: jsonb('titles').$type<Record<string, string>>().notNull(),
+    /** The languages it is offered in, Swedish first. */
+    languages: text('languages').array().notNull(),
+    status: text('status', { enum: surveyStatuses }).notNull().default('draft'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    check('surveys_status_check', oneOf('status', surveyStatuses)),
+    index('surveys_programme_idx').on(t.programmeId),
+    index('surveys_created_by_idx').on(t.createdBy),
+  ],
+);
+
+export const surveyQuestions = pgTable(
+  'survey_questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    ordinal: integer('ordinal').notNull(),
+    kind: text('kind', { enum: surveyQuestionKinds }).notNull(),
+    texts: jsonb('texts').$type<Record<string, string>>().notNull(),
+    required: boolean('required').notNull().default(false),
+    ...timestamps,
+  },
+  (t) => [
+    check('survey_questions_kind_check', oneOf('kind', surveyQuestionKinds)),
+    uniqueIndex('survey_questions_ordinal_idx').on(t.surveyId, t.ordinal),
+  ],
+);
+
+/** A link (and its QR code) to answer a survey, for one group or one session of it. */
+export const surveyLinks = pgTable(
+  'survey_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    /** Random and unguessable; the only key a respondent holds. */
+    token: text('token').notNull(),
+    groupId: uuid('group_id').references(() => activityGroups.id),
+    sessionId: uuid('session_id').references(() => groupSessions.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('survey_links_session_check', sql`session_id is null or group_id is not null`),
+    uniqueIndex('survey_links_token_idx').on(t.token),
+    index('survey_links_survey_idx').on(t.surveyId),
+    index('survey_links_group_idx').on(t.groupId),
+    index('survey_links_session_idx').on(t.sessionId),
+    index('survey_links_created_by_idx').on(t.createdBy),
+  ],
+);
+
+/**
+ * One anonymous answer to a survey. Deliberately without a participant, a user, an address or a time of day:
+ * only the link it came through, the language and the date, so no answer can be traced to a person.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id),
+    linkId: uuid('link_id')
+      .notNull()
+      .references(() => surveyLinks.id),
+    language: text('language').notNull(),
+    submittedOn: date('submitted_on').notNull(),
+  },
+  (t) => [
+    index('survey_responses_survey_idx').on(t.surveyId),
+    index('survey_responses_link_idx').on(t.linkId),
+  ],
+);
+
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    responseId: uuid('response_id')
+      .notNull()
+      .references(() => surveyResponses.id),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => surveyQuestions.id),
+    scale: integer('scale'),
+    yes: boolean('yes'),
+    text: text('text'),
+  },
+  (t) => [
+    check('survey_answers_scale_check', sql`scale is null or scale between 1 and 5`),
+    check('survey_answers_one_value_check', sql`num_nonnulls(scale, yes, text) = 1`),
+    uniqueIndex('survey_answers_response_question_idx').on(t.responseId, t.questionId),
+    index('survey_answers_question_idx').on(t.questionId),
   ],
 );
