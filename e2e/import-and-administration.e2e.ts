@@ -85,5 +85,26 @@ describe('administering users', () => {
     await colleague.getByLabel('Lösenord').fill('ett riktigt långt lösenord');
     await colleague.getByRole('button', { name: 'Logga in' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
+
+    // The colleague replaces the password the administrator chose, under Mitt konto.
+    await colleague.getByRole('link', { name: 'Mitt konto' }).click();
+    await colleague.getByRole('heading', { level: 1, name: 'Mitt konto' }).waitFor();
+    await colleague.getByRole('row', { name: /Den här webbläsaren/ }).waitFor();
+    await expectAccessible(colleague, 'my account');
+    await colleague.getByLabel('Nuvarande lösenord').fill('ett riktigt långt lösenord');
+    await colleague.getByLabel('Nytt lösenord').fill('qwerty123456');
+    await colleague.getByRole('button', { name: 'Byt lösenord' }).click();
+    await colleague.getByText('Nytt lösenord är för lätt att gissa', { exact: false }).first().waitFor();
+    await expectAccessible(colleague, 'my account with an error');
+    await colleague.getByLabel('Nytt lösenord').fill('tre gröna äpplen i en skål');
+    await colleague.getByRole('button', { name: 'Byt lösenord' }).click();
+    await colleague.getByText('Lösenordet är bytt.', { exact: false }).waitFor();
+
+    const again = await newPage();
+    await again.goto(`${baseUrl}/login`);
+    await again.getByLabel('E-post').fill('karriar@haninge.example');
+    await again.getByLabel('Lösenord').fill('tre gröna äpplen i en skål');
+    await again.getByRole('button', { name: 'Logga in' }).click();
+    await again.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
   });
 });

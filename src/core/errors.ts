@@ -52,3 +52,10 @@ export class AppError extends Error {
     this.details = details;
   }
 }
+
+/** A validation error on one field, as the schemas give them: the form shows `message` beside the field. */
+export function fieldError(path: string | (string | number)[], message: string): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [{ code: 'custom', path: typeof path === 'string' ? [path] : path, message }],
+  });
+}

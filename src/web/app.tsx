@@ -224,6 +224,10 @@ export function createRouter() {
                     async () => (await import('./features/admin/user-admin.page.tsx')).UserAdminPage,
                   ),
                 },
+                {
+                  path: 'konto',
+                  lazy: page(async () => (await import('./features/account/account.page.tsx')).AccountPage),
+                },
                 { path: '*', Component: NotFoundPage },
               ],
             },

@@ -41,6 +41,11 @@ export function AppLayout() {
             ) : null}
             <LanguageSwitch />
             {user ? (
+              <Link to="/konto" className="header-button">
+                {t('app.account')}
+              </Link>
+            ) : null}
+            {user ? (
               <button
                 type="button"
                 className="header-button"
