@@ -106,5 +106,18 @@ describe('administering users', () => {
     await again.getByLabel('Lösenord').fill('tre gröna äpplen i en skål');
     await again.getByRole('button', { name: 'Logga in' }).click();
     await again.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
+
+    // She forgets it: the administrator gives her a new one, which logs her out everywhere.
+    await page.getByRole('button', { name: 'Nytt lösenord Karin Karriärvägledare' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt lösenord för Karin Karriärvägledare' });
+    await dialog.getByLabel('Nytt lösenord').fill('karriar@haninge.example');
+    await dialog.getByRole('button', { name: 'Spara lösenordet' }).click();
+    await dialog.getByText('Lösenord är för lätt att gissa', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'new password dialog with an error');
+    await dialog.getByLabel('Nytt lösenord').fill('ett nytt lösenord från it-stödet');
+    await dialog.getByRole('button', { name: 'Spara lösenordet' }).click();
+    await page.getByText('Karin Karriärvägledare har fått ett nytt lösenord', { exact: false }).waitFor();
+    await again.getByRole('link', { name: 'Mitt konto' }).click();
+    await again.getByRole('button', { name: 'Logga in' }).waitFor();
   });
 });

@@ -818,6 +818,12 @@ export const en: typeof sv = {
     disabledDone: '{{name}} is disabled.',
     enabledDone: '{{name}} is enabled.',
     otherCentre: 'Other centre',
+    reset: 'New password',
+    resetHeading: 'New password for {{name}}',
+    resetLead:
+      'Give the user a new password and hand it over safely. The user is logged out everywhere and changes it under My account.',
+    resetSubmit: 'Save the password',
+    resetDone: '{{name}} has a new password and is logged out everywhere.',
     createHeading: 'Create user',
     passwordHint:
       'At least 12 characters and not easy to guess. The user changes it under My account after the first login.',

@@ -813,6 +813,12 @@ export const sv = {
     disabledDone: '{{name}} är inaktiverad.',
     enabledDone: '{{name}} är aktiverad.',
     otherCentre: 'Annat centrum',
+    reset: 'Nytt lösenord',
+    resetHeading: 'Nytt lösenord för {{name}}',
+    resetLead:
+      'Ge användaren ett nytt lösenord och lämna det på ett säkert sätt. Användaren loggas ut överallt och byter lösenordet själv under Mitt konto.',
+    resetSubmit: 'Spara lösenordet',
+    resetDone: '{{name}} har fått ett nytt lösenord och är utloggad överallt.',
     createHeading: 'Skapa användare',
     passwordHint:
       'Minst 12 tecken och inte lätt att gissa. Användaren byter det själv under Mitt konto efter första inloggningen.',
