@@ -623,6 +623,7 @@ describe('the monthly participant file', () => {
     const badFingerprint = await manager.post(`${url}/submissions`, { fingerprint: 'abc' });
     expect(badFingerprint.statusCode).toBe(400);
     expect(badFingerprint.json().error.fields[0].field).toBe('fingerprint');
+    expect(badFingerprint.json().error.fields[0].message).toMatch(/^Fingeravtryck /);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `${base(cohortProgramme)}/monthly` })).statusCode).toBe(
       401,
