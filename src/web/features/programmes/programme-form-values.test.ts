@@ -66,6 +66,8 @@ describe('programme form values', () => {
       goalPercent: 55.25,
       goalDescription: 'I arbete eller studier',
       followUpDays: 90,
+      cofinancingHourlyRate: 38.5,
+      funderReportCheck: 'refuse',
       ownerOrganisation: {
         id: ownerId,
         kind: 'municipality',
