@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { attendedMinutes } from '../src/core/attendance.ts';
 import { personSearchText, personSortKey, swedishSortKey } from '../src/core/collation.ts';
 import { type IsoDate, plannedEndDate } from '../src/core/dates.ts';
-import type { ExitOutcome, FollowUpStatus, GoalStatus, GoalTerm, ReferralBasis } from '../src/core/enums.ts';
+import type {
+  ExitOutcome,
+  FollowUpStatus,
+  GoalStatus,
+  GoalTerm,
+  LabourMarketStatus,
+  ReferralBasis,
+} from '../src/core/enums.ts';
 import { languageCodes } from '../src/core/languages.ts';
 import { organisationNumberCheckDigit } from '../src/core/organisation-number.ts';
 import { parseIdentityNumber } from '../src/core/personal-identity-number.ts';
@@ -21,7 +28,7 @@ import { type Random, seededRandom, shuffled } from './random.ts';
 // from `today`, so the same seed, size and day give the same rows, ids included. Row ids are made here, not by
 // the database, so children can be written in bulk beside their parents.
 
-export const generatorVersion = 1;
+export const generatorVersion = 2;
 export const defaultSeed = 20_260_801;
 export const benchPassword = demoPassword;
 const emailDomain = 'bench.example';
@@ -235,6 +242,20 @@ const outcomes: ExitOutcome[] = [
   'moved',
   'other',
 ];
+/** The status at the start, weighted as in a programme for newly arrived people: most are out of work. */
+const labourMarketStatuses: LabourMarketStatus[] = [
+  'unemployed',
+  'unemployed',
+  'unemployed',
+  'unemployed',
+  'long_term_unemployed',
+  'long_term_unemployed',
+  'long_term_unemployed',
+  'inactive_in_education',
+  'inactive_not_in_education',
+  'employed',
+];
+
 const followUpStatuses: FollowUpStatus[] = [
   'work',
   'work',
@@ -698,6 +719,7 @@ function tables(writer: BulkWriter) {
       goal_description: 'text',
       follow_up_days: 'integer',
       civic_orientation_target_hours: 'integer',
+      cofinancing_hourly_rate: 'numeric',
       owner_organisation_id: 'uuid',
     }),
     centres: writer.table('centres', {
@@ -863,6 +885,7 @@ function tables(writer: BulkWriter) {
       referral_id: 'uuid',
       starts_on: 'date',
       planned_end_on: 'date',
+      labour_market_status: 'text',
       exited_on: 'date',
       exit_outcome: 'text',
       exit_organisation: 'text',
@@ -1001,6 +1024,7 @@ function programme(t: Tables, random: Random, index: number, ownerId: string, to
     goal_description: '55 % av deltagarna i arbete eller studier 90 dagar efter avslut',
     follow_up_days: 90,
     civic_orientation_target_hours: random.pick([100, 120, 200]),
+    cofinancing_hourly_rate: 50,
     owner_organisation_id: ownerId,
   });
   const targetGroups = {
@@ -1169,6 +1193,8 @@ function participant(
   const outcome = exitedOn === null ? null : random.pick(outcomes);
   const employer = outcome?.startsWith('work') ? random.pick(employers) : null;
   const enrolmentId = random.uuid();
+  // A few are left without, as in a real programme, so the check before a funder's export has work to do.
+  const labourMarketStatus = random.chance(0.03) ? null : random.pick(labourMarketStatuses);
   t.enrolments.add({
     id: enrolmentId,
     participant_id: id,
@@ -1179,6 +1205,7 @@ function participant(
     referral_id: referralId,
     starts_on: isoOf(startsOn),
     planned_end_on: isoOf(plannedEndOn),
+    labour_market_status: labourMarketStatus,
     exited_on: exitedOn === null ? null : isoOf(exitedOn),
     exit_outcome: outcome,
     exit_organisation: employer?.name ?? null,
