@@ -135,7 +135,11 @@ export const en: typeof sv = {
       import: 'Referral import',
     },
     consent: { list: 'Consents', create: 'Consent recorded', withdraw: 'Consent withdrawn' },
-    enrolment: { list: 'Enrolments', create: 'Enrolment' },
+    enrolment: {
+      list: 'Enrolments',
+      create: 'Enrolment',
+      labourMarketStatus: 'Labour-market status at enrolment',
+    },
     journal: { list: 'Journal', create: 'New journal entry', correct: 'Corrected journal entry' },
     team: {
       list: 'Team',
@@ -728,11 +732,11 @@ export const en: typeof sv = {
     alreadyEnrolledEverywhere: 'The participant is already enrolled in every programme you can choose.',
     consentRequiredHelp: 'Record consent to participation on the Consent tab and try again.',
     labourMarketStatusHint:
-      "The situation when the enrolment starts, for the funder's (ESF) indicators. Inactive: neither working nor looking for work. May be left empty and given later on this tab.",
+      "The situation when the enrolment starts, for the funder's (ESF) indicators. Inactive: neither working nor looking for work. May be left empty and recorded later.",
     labourMarketStatusNotGiven: 'Not given',
-    labourMarketStatusSet: 'Give',
+    labourMarketStatusSet: 'Record',
     labourMarketStatusChange: 'Change',
-    labourMarketStatusSetLabel: 'Give the labour-market status at enrolment in {{programme}}',
+    labourMarketStatusSetLabel: 'Record the labour-market status at enrolment in {{programme}}',
     labourMarketStatusChangeLabel: 'Change the labour-market status at enrolment in {{programme}}',
     labourMarketStatusLead: '{{programme}}, enrolled from {{date}}.',
     labourMarketStatusSave: 'Save',

@@ -135,7 +135,11 @@ export const sv = {
       import: 'Import av remisser',
     },
     consent: { list: 'Samtycken', create: 'Registrerat samtycke', withdraw: 'Återkallat samtycke' },
-    enrolment: { list: 'Inskrivningar', create: 'Inskrivning' },
+    enrolment: {
+      list: 'Inskrivningar',
+      create: 'Inskrivning',
+      labourMarketStatus: 'Arbetsmarknadsstatus vid inskrivning',
+    },
     journal: { list: 'Journal', create: 'Ny journalanteckning', correct: 'Rättad journalanteckning' },
     team: { list: 'Team', add: 'Ny i teamet', contact: 'Ny kontaktperson', remove: 'Borttagen ur teamet' },
     caseload: { list: 'Mina deltagare' },
@@ -722,7 +726,7 @@ export const sv = {
     alreadyEnrolledEverywhere: 'Deltagaren är redan inskriven i alla program du kan välja.',
     consentRequiredHelp: 'Registrera samtycke till deltagande under fliken Samtycke och försök sedan igen.',
     labourMarketStatusHint:
-      'Läget när inskrivningen börjar, för finansiärens (ESF) indikatorer. Inaktiv: varken arbetar eller söker arbete. Kan lämnas tomt och anges senare här på fliken.',
+      'Läget när inskrivningen börjar, för finansiärens (ESF) indikatorer. Inaktiv: varken arbetar eller söker arbete. Kan lämnas tomt och anges senare.',
     labourMarketStatusNotGiven: 'Inte angiven',
     labourMarketStatusSet: 'Ange',
     labourMarketStatusChange: 'Ändra',
