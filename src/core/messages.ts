@@ -178,6 +178,7 @@ export const fieldMessageCodes = [
   'not_same_employer',
   'after_ends_on',
   'not_work_outcome',
+  'too_many_decimals',
 ] as const;
 export type FieldMessageCode = (typeof fieldMessageCodes)[number];
 
@@ -249,6 +250,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'hör inte till den valda arbetsgivaren',
     after_ends_on: 'får inte vara efter slutdatum',
     not_work_outcome: 'anges bara när deltagaren går till arbete',
+    too_many_decimals: 'får ha högst två decimaler',
   },
   en: {
     required: 'is required',
@@ -317,6 +319,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'does not belong to the chosen employer',
     after_ends_on: 'must not be after the end date',
     not_work_outcome: 'is given only for an exit to work',
+    too_many_decimals: 'must have at most two decimals',
   },
 };
 
@@ -374,6 +377,7 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     startsOn: 'Startdatum',
     targetGroupId: 'Målgrupp',
     targetGroupOverrideReason: 'Skäl för annan målgrupp',
+    labourMarketStatus: 'Arbetsmarknadsstatus vid inskrivning',
     referralId: 'Remiss',
     csv: 'Fil',
     name: 'Namn',
@@ -392,6 +396,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     goalPercent: 'Mål i procent',
     goalDescription: 'Målbeskrivning',
     followUpDays: 'Uppföljning, dagar efter avslut',
+    cofinancingHourlyRate: 'Timpris för medfinansiering (kr/timme)',
+    funderReportCheck: 'Kontroll före export',
     organisationIds: 'Samverkande organisationer',
     targetGroups: 'Målgrupper',
     maxDurationMonths: 'Längsta tid i månader',
@@ -548,6 +554,7 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     startsOn: 'Start date',
     targetGroupId: 'Target group',
     targetGroupOverrideReason: 'Reason for another target group',
+    labourMarketStatus: 'Labour-market status at enrolment',
     referralId: 'Referral',
     csv: 'File',
     name: 'Name',
@@ -566,6 +573,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     goalPercent: 'Goal in per cent',
     goalDescription: 'Goal description',
     followUpDays: 'Follow-up, days after exit',
+    cofinancingHourlyRate: 'Hourly rate for co-financing (SEK/hour)',
+    funderReportCheck: 'Check before export',
     organisationIds: 'Participating organisations',
     targetGroups: 'Target groups',
     maxDurationMonths: 'Maximum duration in months',

@@ -142,6 +142,11 @@ function validBody(operation: Operation): unknown {
       targetGroupId: world.programme.short.id,
       targetGroupOverrideReason: null,
       referralId: null,
+      labourMarketStatus: 'unemployed',
+    }),
+    'PUT /api/enrolments/{id}/labour-market-status': () => ({
+      labourMarketStatus: 'long_term_unemployed',
+      version: 1,
     }),
     'POST /api/users': () => ({
       name: 'Lina Berg',
@@ -267,6 +272,16 @@ async function freshIdFor(operation: Operation): Promise<string> {
   if (path.startsWith('/api/referrals/')) return referral.id;
   const consent = await consentToParticipation(world.caseworker, referral.participantId);
   if (path.startsWith('/api/consents/')) return consent.id;
+  if (path === '/api/enrolments/{id}/labour-market-status') {
+    const response = await world.caseworker.post(`/api/participants/${referral.participantId}/enrolments`, {
+      programmeId: ids.programme,
+      centreId: ids.centre,
+      startsOn: '2026-11-16',
+      targetGroupId: world.programme.short.id,
+    });
+    if (response.statusCode !== 201) throw new Error(`enrolment failed: ${response.body}`);
+    return response.json().id as string;
+  }
   return referral.participantId;
 }
 

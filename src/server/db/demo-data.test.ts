@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labourMarketStatuses } from '../../core/enums.ts';
 import { parseOrganisationNumber } from '../../core/organisation-number.ts';
 import { createTestApp, login, type TestContext } from '../test/test-app.ts';
 import { queryRows } from './client.ts';
@@ -77,6 +78,29 @@ describe('demo data', () => {
         (select count(*)::int from consents where withdrawn_on is not null) as withdrawn`,
     );
     expect(special).toEqual({ protected: 3, reserve: 2, withdrawn: 1 });
+  });
+
+  it("gives most enrolments a labour-market status at the start, leaves three without for the funder's check, and sets the programme's rate", async () => {
+    await seedDemoData(t.db, '2026-11-22');
+    const rows = await queryRows<{ status: string | null; n: number }>(
+      t.db,
+      sql`select labour_market_status as status, count(*)::int as n from enrolments group by labour_market_status`,
+    );
+    const counts = new Map(rows.map((r) => [r.status, r.n]));
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    expect(counts.get(null)).toBe(3);
+    expect(rows.flatMap((r) => (r.status ? [r.status] : [])).sort()).toEqual(
+      [...labourMarketStatuses].sort(),
+    );
+    // Newly arrived people referred by the employment service: most of them are out of work.
+    expect((counts.get('unemployed') ?? 0) + (counts.get('long_term_unemployed') ?? 0)).toBeGreaterThan(
+      total / 2,
+    );
+    const [programme] = await queryRows<{ rate: string; mode: string }>(
+      t.db,
+      sql`select cofinancing_hourly_rate::text as rate, funder_report_check as mode from programmes`,
+    );
+    expect(programme).toEqual({ rate: '50.00', mode: 'warn' });
   });
 
   it('gives the programme dashboard exits of many outcomes, recorded follow-ups and months to show', async () => {

@@ -8,6 +8,7 @@ import type {
   FollowUpStatus,
   GoalStatus,
   GoalTerm,
+  LabourMarketStatus,
   ReferralBasis,
   Role,
 } from '../../core/enums.ts';
@@ -169,6 +170,23 @@ const demoFollowUpStatuses: FollowUpStatus[] = [
   'unreachable',
 ];
 
+/** Enrolments of the first sixty left without a labour-market status, one per centre, for the export check. */
+const withoutLabourMarketStatus = new Set([25, 26, 27]);
+
+/**
+ * A plausible labour-market status at the start, made without the random generator so the rest of the demo
+ * stays as it was. Most are unemployed, long-term when out of work more than 12 months (6 under 25, as the
+ * ESF's indicators count); a few studied or were at home, one in ten had some work.
+ */
+function demoLabourMarketStatus(index: number, birthDate: string, startsOn: string): LabourMarketStatus {
+  if (index % 10 === 3) return 'inactive_in_education';
+  if (index % 10 === 7) return 'inactive_not_in_education';
+  if (index % 10 === 9) return 'employed';
+  const monthsWithoutWork = (index * 7) % 24;
+  const under25 = plannedEndDate(birthDate, 25 * 12) > startsOn;
+  return monthsWithoutWork > (under25 ? 6 : 12) ? 'long_term_unemployed' : 'unemployed';
+}
+
 /** Goals an action plan may hold: the step (by ordinal) that serves each, and the occupation (SSYK) it aims at. */
 const demoGoals: { term: GoalTerm; description: string; step: number | null; occupation: string | null }[] = [
   { term: 'short', description: 'Klara SFI kurs C', step: 3, occupation: null },
@@ -233,6 +251,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
         goalDescription:
           '55 % av de nyanlända kvinnorna och männen i arbete eller studier 90 dagar efter avslut',
         followUpDays: 90,
+        // A round demo value of SEK per attended hour; a real project takes its rate from the funder's decision.
+        cofinancingHourlyRate: 50,
+        funderReportCheck: 'warn',
         ownerOrganisationId: haninge.id,
       })
       .returning();
@@ -498,6 +519,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           targetGroupOverrideReason: education === null ? 'Utbildningsnivå okänd vid inskrivning' : null,
           startsOn,
           plannedEndOn,
+          labourMarketStatus: withoutLabourMarketStatus.has(i)
+            ? null
+            : demoLabourMarketStatus(i, pin.value.birthDate, startsOn),
           exitedOn,
           exitOutcome,
           exitOrganisation: exitOutcome?.startsWith('work') ? 'Haninge Vård och Omsorg AB' : null,
@@ -733,6 +757,7 @@ async function seedAlumni(
         targetGroupOverrideReason: education === null ? 'Utbildningsnivå okänd vid inskrivning' : null,
         startsOn,
         plannedEndOn: plannedEndDate(startsOn, group.maxDurationMonths),
+        labourMarketStatus: demoLabourMarketStatus(60 + i, pin.value.birthDate, startsOn),
         exitedOn,
         exitOutcome,
         exitOrganisation: toWork

@@ -136,7 +136,11 @@ export const en: typeof sv = {
       import: 'Referral import',
     },
     consent: { list: 'Consents', create: 'Consent recorded', withdraw: 'Consent withdrawn' },
-    enrolment: { list: 'Enrolments', create: 'Enrolment' },
+    enrolment: {
+      list: 'Enrolments',
+      create: 'Enrolment',
+      labourMarketStatus: 'Labour-market status at enrolment',
+    },
     journal: { list: 'Journal', create: 'New journal entry', correct: 'Corrected journal entry' },
     team: {
       list: 'Team',
@@ -505,6 +509,17 @@ export const en: typeof sv = {
     follow_up_overdue: 'Follow-up overdue',
     plan_not_reviewed: 'Plan not reviewed for 60 days',
   },
+  labourMarketStatus: {
+    employed: 'Employed, including self-employed',
+    unemployed: 'Unemployed, up to 12 months (6 if under 25)',
+    long_term_unemployed: 'Long-term unemployed, over 12 months (6 if under 25)',
+    inactive_in_education: 'Inactive, in education or training',
+    inactive_not_in_education: 'Inactive, not in education or training',
+  },
+  funderReportCheckMode: {
+    warn: 'Warn',
+    refuse: 'Stop the export',
+  },
   exitOutcome: {
     work_permanent: 'Work, permanent employment',
     work_fixed_term: 'Work, fixed-term employment',
@@ -717,6 +732,19 @@ export const en: typeof sv = {
     enrolledNotice: 'The participant is enrolled.',
     alreadyEnrolledEverywhere: 'The participant is already enrolled in every programme you can choose.',
     consentRequiredHelp: 'Record consent to participation on the Consent tab and try again.',
+    labourMarketStatusHint:
+      "The situation when the enrolment starts, for the funder's (ESF) indicators. Inactive: neither working nor looking for work. May be left empty and recorded later.",
+    labourMarketStatusNotGiven: 'Not given',
+    labourMarketStatusSet: 'Record',
+    labourMarketStatusChange: 'Change',
+    labourMarketStatusSetLabel: 'Record the labour-market status at enrolment in {{programme}}',
+    labourMarketStatusChangeLabel: 'Change the labour-market status at enrolment in {{programme}}',
+    labourMarketStatusLead: '{{programme}}, enrolled from {{date}}.',
+    labourMarketStatusSave: 'Save',
+    labourMarketStatusSaveAgain: 'Save my choice anyway',
+    labourMarketStatusSaved: 'The labour-market status at enrolment in {{programme}} is saved.',
+    labourMarketStatusConflict:
+      'Last saved status: {{status}}. Your choice is still in the form; save again if it should apply.',
   },
   steps: {
     heading: 'Steps in {{programme}}',
@@ -860,6 +888,7 @@ export const en: typeof sv = {
     followUp: 'Follow-up',
     followUpValue_one: '{{count}} day after exit',
     followUpValue_other: '{{count}} days after exit',
+    cofinancingValue: 'SEK {{rate}} per hour',
     targetGroupsHeading: 'Target groups',
     targetGroupsCaption: 'Target groups of the programme',
     maxDuration_one: '{{count}} month',
@@ -885,6 +914,11 @@ export const en: typeof sv = {
     goalPercentHint: 'Share of the participants, from 0 to 100.',
     goalDescriptionHint: 'What the goal is about, for example “in work or studies 90 days after exit”.',
     followUpDaysHint: 'Days after exit when the outcome is followed up, from 1 to 365.',
+    funderSection: "The funder's reports",
+    cofinancingHourlyRateHint:
+      "Kronor per attended hour when the participants' time is reported as co-financing, at most two decimals, for example 50 or 38.50. Leave empty if the programme reports no co-financing.",
+    funderReportCheckHint:
+      'What happens when participants in the export lack data the funder requires: a warning, or no export until the data is corrected.',
     partiesSection: 'Organisations and centres',
     owner: 'Owner',
     ownerNote: '{{name}} owns the programme and always takes part.',

@@ -136,7 +136,11 @@ export const sv = {
       import: 'Import av remisser',
     },
     consent: { list: 'Samtycken', create: 'Registrerat samtycke', withdraw: 'Återkallat samtycke' },
-    enrolment: { list: 'Inskrivningar', create: 'Inskrivning' },
+    enrolment: {
+      list: 'Inskrivningar',
+      create: 'Inskrivning',
+      labourMarketStatus: 'Arbetsmarknadsstatus vid inskrivning',
+    },
     journal: { list: 'Journal', create: 'Ny journalanteckning', correct: 'Rättad journalanteckning' },
     team: { list: 'Team', add: 'Ny i teamet', contact: 'Ny kontaktperson', remove: 'Borttagen ur teamet' },
     caseload: { list: 'Mina deltagare' },
@@ -500,6 +504,17 @@ export const sv = {
     follow_up_overdue: 'Uppföljning försenad',
     plan_not_reviewed: 'Planen inte genomgången på 60 dagar',
   },
+  labourMarketStatus: {
+    employed: 'Anställd eller egenföretagare',
+    unemployed: 'Arbetslös, upp till 12 månader (6 för den under 25 år)',
+    long_term_unemployed: 'Långtidsarbetslös, mer än 12 månader (6 för den under 25 år)',
+    inactive_in_education: 'Inaktiv, i utbildning',
+    inactive_not_in_education: 'Inaktiv, inte i utbildning',
+  },
+  funderReportCheckMode: {
+    warn: 'Varna',
+    refuse: 'Stoppa exporten',
+  },
   exitOutcome: {
     work_permanent: 'Arbete, tillsvidareanställning',
     work_fixed_term: 'Arbete, tidsbegränsad anställning',
@@ -711,6 +726,19 @@ export const sv = {
     enrolledNotice: 'Deltagaren är inskriven.',
     alreadyEnrolledEverywhere: 'Deltagaren är redan inskriven i alla program du kan välja.',
     consentRequiredHelp: 'Registrera samtycke till deltagande under fliken Samtycke och försök sedan igen.',
+    labourMarketStatusHint:
+      'Läget när inskrivningen börjar, för finansiärens (ESF) indikatorer. Inaktiv: varken arbetar eller söker arbete. Kan lämnas tomt och anges senare.',
+    labourMarketStatusNotGiven: 'Inte angiven',
+    labourMarketStatusSet: 'Ange',
+    labourMarketStatusChange: 'Ändra',
+    labourMarketStatusSetLabel: 'Ange arbetsmarknadsstatus vid inskrivning i {{programme}}',
+    labourMarketStatusChangeLabel: 'Ändra arbetsmarknadsstatus vid inskrivning i {{programme}}',
+    labourMarketStatusLead: '{{programme}}, inskriven från {{date}}.',
+    labourMarketStatusSave: 'Spara',
+    labourMarketStatusSaveAgain: 'Spara mitt val ändå',
+    labourMarketStatusSaved: 'Arbetsmarknadsstatus vid inskrivning i {{programme}} är sparad.',
+    labourMarketStatusConflict:
+      'Senast sparade status: {{status}}. Ditt val finns kvar i formuläret; spara igen om det ska gälla.',
   },
   steps: {
     heading: 'Steg i {{programme}}',
@@ -855,6 +883,7 @@ export const sv = {
     followUp: 'Uppföljning',
     followUpValue_one: '{{count}} dag efter avslut',
     followUpValue_other: '{{count}} dagar efter avslut',
+    cofinancingValue: '{{rate}} kr/timme',
     targetGroupsHeading: 'Målgrupper',
     targetGroupsCaption: 'Målgrupper i programmet',
     maxDuration_one: '{{count}} månad',
@@ -881,6 +910,11 @@ export const sv = {
     goalPercentHint: 'Andel av deltagarna, från 0 till 100.',
     goalDescriptionHint: 'Vad målet gäller, till exempel ”i arbete eller studier 90 dagar efter avslut”.',
     followUpDaysHint: 'Antal dagar efter avslut då utfallet följs upp, från 1 till 365.',
+    funderSection: 'Finansiärens rapporter',
+    cofinancingHourlyRateHint:
+      'Kronor per närvarotimme när deltagarnas tid redovisas som medfinansiering, högst två decimaler, till exempel 50 eller 38,50. Lämna tomt om programmet inte redovisar medfinansiering.',
+    funderReportCheckHint:
+      'Vad som händer när deltagare i exporten saknar uppgifter som finansiären kräver: en varning, eller ingen export förrän uppgifterna är rättade.',
     partiesSection: 'Organisationer och centrum',
     owner: 'Ägare',
     ownerNote: '{{name}} äger programmet och deltar alltid.',
