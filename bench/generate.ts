@@ -1001,9 +1001,9 @@ type Tables = ReturnType<typeof tables>;
  * The labour-market status at the start, drawn from the enrolment's id rather than the generator, so adding it
  * left every other row of a seed as it was. About 1 in 20 is not recorded, for the export check to find.
  */
-function labourMarketStatusOf(enrolmentId: string): string | null {
+function labourMarketStatusOf(enrolmentId: string): LabourMarketStatus | null {
   const draw = Number.parseInt(enrolmentId.slice(0, 8), 16) / 4_294_967_296;
-  const shares: [string | null, number][] = [
+  const shares: [LabourMarketStatus, number][] = [
     ['unemployed', 0.35],
     ['long_term_unemployed', 0.3],
     ['inactive_not_in_education', 0.15],
