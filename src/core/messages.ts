@@ -47,6 +47,8 @@ export const errorMessages: Texts<ErrorCode> = {
     PLACEMENT_WRONG_STATUS:
       'Det går inte i praktikens nuvarande läge: en planerad praktik påbörjas eller avbryts, en pågående avslutas.',
     PLACEMENT_GROUP: 'Gruppen hör till en praktik. Deltagaren kommer och går med praktiken, inte här.',
+    SURVEY_WRONG_STATUS:
+      'Det går inte i enkätens nuvarande läge: ett utkast eller en stängd enkät öppnas, en öppen stängs, en stängd ändras inte.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
     INTERNAL: 'Något gick fel hos oss. Försök igen om en stund.',
@@ -96,6 +98,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'Not possible in the placement’s current state: a planned placement is started or cancelled, an ongoing one ended.',
     PLACEMENT_GROUP:
       'The group belongs to a placement. The participant comes and goes with the placement, not here.',
+    SURVEY_WRONG_STATUS:
+      'Not possible in the survey’s current state: a draft or closed survey is opened, an open one closed, a closed one is not changed.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a while.',
@@ -165,6 +169,9 @@ export const fieldMessageCodes = [
   'not_same_employer',
   'after_ends_on',
   'not_work_outcome',
+  'answered',
+  'answered_removed',
+  'not_offered',
 ] as const;
 export type FieldMessageCode = (typeof fieldMessageCodes)[number];
 
@@ -232,6 +239,9 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'hör inte till den valda arbetsgivaren',
     after_ends_on: 'får inte vara efter slutdatum',
     not_work_outcome: 'anges bara när deltagaren går till arbete',
+    answered: 'kan inte ändras eftersom frågan redan har svar',
+    answered_removed: 'kan inte tas bort eftersom den redan har svar. Ändra texten i stället',
+    not_offered: 'erbjuds inte för enkäten',
   },
   en: {
     required: 'is required',
@@ -296,6 +306,9 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'does not belong to the chosen employer',
     after_ends_on: 'must not be after the end date',
     not_work_outcome: 'is given only for an exit to work',
+    answered: 'cannot change because the question already has answers',
+    answered_removed: 'cannot be removed because it already has answers. Change its text instead',
+    not_offered: 'is not offered for the survey',
   },
 };
 
@@ -470,6 +483,18 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     work_tasks: 'Utför arbetsuppgifterna',
     swedish_at_work: 'Svenska på arbetsplatsen',
     safety: 'Följer säkerhetsregler',
+    question: 'Fråga',
+    answers: 'Svar',
+    questionId: 'Fråga',
+    scale: 'Svar på skalan',
+    yes: 'Ja eller nej',
+    titles: 'Titel',
+    languages: 'Språk',
+    questions: 'Frågor',
+    texts: 'Text',
+    required: 'Obligatorisk',
+    linkId: 'Länk',
+    sessionId: 'Tillfälle',
   },
   en: {
     personalIdentityNumber: 'Personal identity or coordination number',
@@ -641,6 +666,18 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     work_tasks: 'Carries out the work tasks',
     swedish_at_work: 'Swedish at work',
     safety: 'Follows safety rules',
+    question: 'Question',
+    answers: 'Answer',
+    questionId: 'Question',
+    scale: 'Answer on the scale',
+    yes: 'Yes or no',
+    titles: 'Title',
+    languages: 'Languages',
+    questions: 'Questions',
+    texts: 'Text',
+    required: 'Required',
+    linkId: 'Link',
+    sessionId: 'Session',
   },
 };
 
@@ -662,10 +699,80 @@ export function describeIssues(issues: readonly IssueLike[], locale: Locale): Fi
     const field = issue.path.map(String).join('.') || 'body';
     const code = messageCode(issue);
     const lastKey = issue.path.filter((p) => typeof p === 'string').at(-1) ?? field;
-    const label = fieldLabels[locale][lastKey] ?? lastKey;
+    const label = surveyLabel(issue.path.map(String), locale) ?? fieldLabels[locale][lastKey] ?? lastKey;
     const text = fieldMessages[locale][code as FieldMessageCode] ?? fieldMessages[locale].invalid_value;
     return { field, code, message: `${label} ${text}` };
   });
+}
+
+// Language names for the labels of a survey's texts; the web app has its own in its i18n resources.
+const languageNames: Record<Locale, Record<string, string>> = {
+  sv: {
+    sv: 'svenska',
+    ar: 'arabiska',
+    ti: 'tigrinja',
+    so: 'somaliska',
+    fa: 'persiska',
+    prs: 'dari',
+    ps: 'pashto',
+    ku: 'kurdiska',
+    uk: 'ukrainska',
+    ru: 'ryska',
+    am: 'amhariska',
+    tr: 'turkiska',
+    en: 'engelska',
+    fr: 'franska',
+    es: 'spanska',
+    bs: 'bosniska',
+    sq: 'albanska',
+    th: 'thailändska',
+  },
+  en: {
+    sv: 'Swedish',
+    ar: 'Arabic',
+    ti: 'Tigrinya',
+    so: 'Somali',
+    fa: 'Persian',
+    prs: 'Dari',
+    ps: 'Pashto',
+    ku: 'Kurdish',
+    uk: 'Ukrainian',
+    ru: 'Russian',
+    am: 'Amharic',
+    tr: 'Turkish',
+    en: 'English',
+    fr: 'French',
+    es: 'Spanish',
+    bs: 'Bosnian',
+    sq: 'Albanian',
+    th: 'Thai',
+  },
+};
+
+/**
+ * A survey's fields name the question by its number and the language of a text: "Fråga 2, text på engelska",
+ * "Titel på arabiska"; an answer names its question's number when the path holds it.
+ */
+function surveyLabel(path: readonly string[], locale: Locale): string | null {
+  const labels = fieldLabels[locale];
+  const inLanguage = (code: string | undefined) =>
+    code && languageNames[locale][code]
+      ? `${locale === 'sv' ? 'på' : 'in'} ${languageNames[locale][code]}`
+      : '';
+  const q = path.lastIndexOf('questions');
+  const index = path[q + 1];
+  if (q >= 0 && index !== undefined && /^\d+$/.test(index)) {
+    const rest = path.slice(q + 2);
+    const inner =
+      rest[0] === 'texts'
+        ? `${labels.texts?.toLowerCase()} ${inLanguage(rest[1])}`.trim()
+        : rest.length > 0
+          ? (labels[rest.at(-1) ?? ''] ?? '').toLowerCase()
+          : '';
+    return `${labels.question} ${Number(index) + 1}${inner ? `, ${inner}` : ''}`;
+  }
+  if (path.length === 2 && path[0] === 'titles') return `${labels.titles} ${inLanguage(path[1])}`.trim();
+  return null;
 }
 
 function messageCode(issue: IssueLike): string {
