@@ -53,13 +53,9 @@ function PublicFrame({ title, children }: { title: string; children: React.React
   );
 }
 
-function initialLanguage(offered: readonly string[]): string {
-  const wanted = typeof navigator === 'undefined' ? [] : navigator.languages;
-  return wanted.map((l) => l.slice(0, 2)).find((l) => offered.includes(l)) ?? offered[0] ?? 'sv';
-}
-
 function SurveyAnswering({ token, survey }: { token: string; survey: PublicSurvey }) {
-  const [language, setLanguage] = useState(() => initialLanguage(survey.languages));
+  // Swedish first, as the group leader presents it; each respondent switches to the language they read best.
+  const [language, setLanguage] = useState(survey.languages[0] ?? 'sv');
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [errors, setErrors] = useState<Record<string, 'answerRequired' | 'invalidAnswer'>>({});
   const [failed, setFailed] = useState(false);
