@@ -159,7 +159,11 @@ export type SurveyLinkOptions = z.infer<typeof surveyLinkOptions>;
 
 // ---------------------------------------------------------------- results
 
-export const surveyResultsQuery = z.object({ linkId: id.optional(), groupId: id.optional() });
+export const surveyResultsQuery = z.object({
+  linkId: id.optional(),
+  groupId: id.optional(),
+  format: z.enum(['json', 'csv', 'xlsx'], { message: 'invalid_choice' }).default('json'),
+});
 export type SurveyResultsQuery = z.input<typeof surveyResultsQuery>;
 
 const share = z.object({

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
@@ -21,6 +22,8 @@ import {
 } from '../../../core/schemas/survey.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import { attachment } from '../attendance/attendance-export.ts';
+import { resultsFile } from './survey-export.ts';
 import * as service from './surveys.service.ts';
 
 const changeResponses = { 200: survey, ...errorResponses, 409: errorResponse };
@@ -173,13 +176,23 @@ export function surveyRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['surveys'],
-          summary: 'Results per question, of all answers or those through one link or group',
+          summary:
+            'Results per question, of all answers or those through one link or group; as CSV or XLSX with `format`',
           params: idParams,
           querystring: surveyResultsQuery,
           response: { 200: surveyResults, ...errorResponses },
         },
       },
-      async (request) => service.results(db, actorOf(request), request.params.id, request.query),
+      async (request, reply) => {
+        const results = await service.results(db, actorOf(request), request.params.id, request.query);
+        if (request.query.format === 'json') return results;
+        const file = await resultsFile(results, request.query.format);
+        // A file, not JSON: past the response schema, as the attendance exports are sent.
+        return (reply as FastifyReply)
+          .header('content-disposition', attachment(file.filename))
+          .type(file.mediaType)
+          .send(file.content);
+      },
     );
 
     // Answering needs no login and reads no session: an answer must not be linked to anyone.

@@ -589,6 +589,42 @@ describe('results', () => {
     expect((await manager.get(`/api/surveys/${survey.id}`)).json().responseCount).toBe(40);
   });
 
+  it('gives the results as CSV and XLSX for Excel', async () => {
+    const { survey, link } = await openSurveyWithLink();
+    const [scale, yesNo, free] = survey.questions;
+    for (const [value, yes, text] of [
+      [5, true, '=HYPERLINK("x")'],
+      [3, false, undefined],
+    ] as const) {
+      const response = await answer(link.token, {
+        language: 'sv',
+        answers: [
+          { questionId: scale?.id, scale: value },
+          { questionId: yesNo?.id, yes },
+          ...(text ? [{ questionId: free?.id, text }] : []),
+        ],
+      });
+      expect(response.statusCode).toBe(201);
+    }
+    const csv = await liaison.get(`/api/surveys/${survey.id}/results?format=csv&linkId=${link.id}`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="enkat-[0-9a-f]{8}\.csv"$/);
+    const lines = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(lines[0]).toBe('"Fråga";"Frågetext";"Typ";"Svar";"Antal";"Andel (%)"');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"3";1;50');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"Mycket nöjda (5)";1;50');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"Medelvärde";4;');
+    expect(lines).toContain('2;"Vet du mer om jobb nu?";"Ja eller nej";"Ja";1;50');
+    // A formula typed as an answer stays text in Excel.
+    expect(lines).toContain(`3;"Vad kan bli bättre?";"Fritext";"'=HYPERLINK(""x"")";;`);
+    const xlsx = await liaison.get(`/api/surveys/${survey.id}/results?format=xlsx`);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('is for those who may read results at the programme’s centres: 401, 403, 404, 400', async () => {
     const { survey, link } = await openSurveyWithLink();
     expect((await t.app.inject({ method: 'GET', url: `/api/surveys/${survey.id}/results` })).statusCode).toBe(
