@@ -4,7 +4,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consentToParticipation,
+  createGroup,
   createSession,
+  createSurvey,
   createUser,
   createWorld,
   luhn,
@@ -23,6 +25,7 @@ let admin: Session;
 let coordinatorEmail: string;
 let operations: Operation[];
 let ids: Record<string, string>;
+let surveyQuestionIds: string[];
 
 type JsonSchema = {
   type?: string | string[];
@@ -68,6 +71,18 @@ beforeAll(async () => {
     { personalIdentityNumber: pin() },
   );
   const colleague = await createUser(t.db, 'job_agent', [world.centre.id], world.organisation.id);
+  const manager = await createSession(
+    t.app,
+    t.db,
+    'programme_manager',
+    [world.centre.id],
+    world.organisation.id,
+  );
+  const survey = await createSurvey(manager, world.programme.programme.id);
+  await manager.post(`/api/surveys/${survey.id}/open`, { version: survey.version });
+  const { group } = await createGroup(t.db, world);
+  const link = await world.caseworker.post(`/api/surveys/${survey.id}/links`, { groupId: group.id });
+  surveyQuestionIds = survey.questions.map((q) => q.id);
   ids = {
     participant: referral.participantId,
     referral: referral.id,
@@ -77,6 +92,9 @@ beforeAll(async () => {
     otherParticipant: theirs.participantId,
     otherReferral: theirs.id,
     colleague: colleague.id,
+    group: group.id,
+    survey: survey.id,
+    surveyToken: link.json().token,
   };
   const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
   operations = readOperations(response.json());
@@ -151,6 +169,15 @@ function validBody(operation: Operation): unknown {
       password: 'ett långt och hemligt lösenord',
     }),
     'PATCH /api/users/{id}': () => ({ name: 'Omar Ek', role: 'job_agent', centreIds: [ids.centre] }),
+    'POST /api/surveys/{id}/links': () => ({ groupId: ids.group, sessionId: null }),
+    'POST /api/public/surveys/{token}/responses': () => ({
+      language: 'sv',
+      answers: [
+        { questionId: surveyQuestionIds[0], scale: 4 },
+        { questionId: surveyQuestionIds[1], yes: true },
+        { questionId: surveyQuestionIds[2], text: 'Bra' },
+      ],
+    }),
   };
   const make = known[operation.name];
   return make ? make() : operation.bodySchema ? sampleOf(operation.bodySchema) : undefined;
@@ -251,6 +278,9 @@ async function freshIdFor(operation: Operation): Promise<string> {
   const { path } = operation;
   if (path.startsWith('/api/programmes/')) return ids.programme as string;
   if (path.startsWith('/api/users/')) return ids.colleague as string;
+  // Surveys hold no participant: the fresh record is the survey (or its link) made for the run.
+  if (path.startsWith('/api/surveys/')) return ids.survey as string;
+  if (path.startsWith('/api/public/surveys/')) return ids.surveyToken as string;
   const reserveIdentity = {
     personalIdentityNumber: null,
     birthDate: '1991-02-12',

@@ -1760,6 +1760,8 @@ export const en: typeof sv = {
     chartTitle: 'Answers to question {{number}}',
     chartRow: '{{label}}: {{count}}.',
     backToSurvey: 'To the survey',
+    downloadCsv: 'Download as CSV',
+    downloadXlsx: 'Download as Excel',
   },
   notFound: {
     title: 'Page not found',

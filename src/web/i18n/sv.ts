@@ -1740,6 +1740,8 @@ export const sv = {
     chartTitle: 'Svar på fråga {{number}}',
     chartRow: '{{label}}: {{count}}.',
     backToSurvey: 'Till enkäten',
+    downloadCsv: 'Ladda ner som CSV',
+    downloadXlsx: 'Ladda ner som Excel',
   },
   notFound: {
     title: 'Sidan finns inte',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Survey, SurveyLink, SurveyResults } from '../../../core/schemas/survey.schema.ts';
 import { queryRows } from '../../db/client.ts';
@@ -320,6 +321,41 @@ describe('links', () => {
     expect((await world.caseworker.get(`/api/surveys/${survey.id}/links/${missing}/qr.svg`)).statusCode).toBe(
       404,
     );
+  });
+
+  it('draws the QR code of the address the client reached, behind a proxy only when trusted', async () => {
+    const qrOf = (url: string) => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'enkat.example.se' };
+    const direct = await openSurveyWithLink();
+    const qrUrl = `/api/surveys/${direct.survey.id}/links/${direct.link.id}/qr.svg`;
+    const untrusted = await world.caseworker.request({
+      method: 'GET',
+      url: qrUrl,
+      headers: { host: 'stegvis.test', ...forwarded },
+    });
+    expect(untrusted.body).toBe(await qrOf(`http://stegvis.test/enkat/${direct.link.token}`));
+
+    const proxied = await createTestApp({ trustProxy: true });
+    try {
+      const centre = await createCentre(proxied.db);
+      const { programme } = await createProgramme(proxied.db, [centre.id]);
+      const boss = await createSession(proxied.app, proxied.db, 'programme_manager', [centre.id]);
+      const survey = await createSurvey(boss, programme.id);
+      const { group } = await createGroup(proxied.db, {
+        centre,
+        programme: { programme },
+        caseworker: { userId: boss.userId },
+      });
+      const link = (await boss.post(`/api/surveys/${survey.id}/links`, { groupId: group.id })).json();
+      const trusted = await boss.request({
+        method: 'GET',
+        url: `/api/surveys/${survey.id}/links/${link.id}/qr.svg`,
+        headers: { host: 'app.internal:3000', ...forwarded },
+      });
+      expect(trusted.body).toBe(await qrOf(`https://enkat.example.se/enkat/${link.token}`));
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('refuses a group at another centre (403), of another programme or a session of another group (400)', async () => {

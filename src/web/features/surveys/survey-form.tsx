@@ -158,7 +158,7 @@ export function SurveyForm({
         <p className="field-description">{t('surveyForm.languagesHelp')}</p>
         <ul className="survey-languages">
           {values.languages.map((code) => (
-            <li key={code}>
+            <li key={code} className="survey-language">
               <span>{languageName(code)}</span>
               {code === 'sv' ? null : (
                 <button

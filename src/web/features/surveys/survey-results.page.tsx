@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Share } from '../../../core/dashboard.ts';
 import type { SurveyQuestionResult, SurveyResults } from '../../../core/schemas/survey.schema.ts';
+import { queryString } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { SelectField } from '../../components/select-field.tsx';
@@ -27,9 +28,17 @@ export function SurveyResultsPage() {
           <PageHeader
             title={t('surveyResults.title', { title: data.titles.sv })}
             actions={
-              <Link className="button button-secondary" to={`/enkater/${id}`}>
-                {t('surveyResults.backToSurvey')}
-              </Link>
+              <>
+                <Link className="button button-secondary" to={`/enkater/${id}`}>
+                  {t('surveyResults.backToSurvey')}
+                </Link>
+                <a className="button button-secondary" href={exportUrl(id, linkId, 'csv')} download>
+                  {t('surveyResults.downloadCsv')}
+                </a>
+                <a className="button button-secondary" href={exportUrl(id, linkId, 'xlsx')} download>
+                  {t('surveyResults.downloadXlsx')}
+                </a>
+              </>
             }
           >
             <p>{t('surveyResults.responses', { count: data.responseCount })}</p>
@@ -51,6 +60,10 @@ export function SurveyResultsPage() {
       )}
     </QueryState>
   );
+}
+
+function exportUrl(id: string, linkId: string, format: 'csv' | 'xlsx'): string {
+  return `/api/surveys/${id}/results${queryString({ linkId: linkId || undefined, format })}`;
 }
 
 function Questions({ results }: { results: SurveyResults }) {
@@ -139,7 +152,7 @@ function QuestionResult({ question, number }: { question: SurveyQuestionResult; 
           {question.freeTexts.map((text, i) => (
             // The same text may come twice; its place in the sorted list tells them apart.
             // biome-ignore lint/suspicious/noArrayIndexKey: answers have no id of their own on purpose
-            <li key={i} dir="auto">
+            <li key={i} dir="auto" className="survey-text">
               {text}
             </li>
           ))}
