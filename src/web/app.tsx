@@ -21,6 +21,13 @@ function page(load: () => Promise<ComponentType>) {
 // Feature pages load on demand, so the first load carries only the frame and the page asked for.
 export function createRouter() {
   return createBrowserRouter([
+    // Answering a survey: no login, no staff frame, nothing that reads a session.
+    {
+      path: 'enkat/:token',
+      HydrateFallback: InitialLoading,
+      ErrorBoundary: RouteError,
+      lazy: page(async () => (await import('./features/surveys/public-survey.page.tsx')).PublicSurveyPage),
+    },
     {
       Component: AppLayout,
       HydrateFallback: InitialLoading,
@@ -209,6 +216,36 @@ export function createRouter() {
                   path: 'praktik/:id',
                   lazy: page(
                     async () => (await import('./features/placements/placement.page.tsx')).PlacementPage,
+                  ),
+                },
+                {
+                  path: 'enkater',
+                  lazy: page(
+                    async () => (await import('./features/surveys/survey-list.page.tsx')).SurveyListPage,
+                  ),
+                },
+                {
+                  path: 'enkater/ny',
+                  lazy: page(
+                    async () => (await import('./features/surveys/new-survey.page.tsx')).NewSurveyPage,
+                  ),
+                },
+                {
+                  path: 'enkater/:id',
+                  lazy: page(async () => (await import('./features/surveys/survey.page.tsx')).SurveyPage),
+                },
+                {
+                  path: 'enkater/:id/resultat',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/surveys/survey-results.page.tsx')).SurveyResultsPage,
+                  ),
+                },
+                {
+                  path: 'enkater/:id/lankar/:linkId/utskrift',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/surveys/survey-link-print.page.tsx')).SurveyLinkPrintPage,
                   ),
                 },
                 {

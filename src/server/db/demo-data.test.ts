@@ -200,4 +200,28 @@ describe('demo activities and groups', () => {
     );
     expect(new Set(all.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['internship', 'job']));
   });
+
+  it('has an open survey in three languages whose results read as the article: 97 % and 80 %', async () => {
+    const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
+    const [survey] = (await session.get('/api/surveys')).json().items;
+    expect(survey).toMatchObject({
+      status: 'open',
+      languages: ['sv', 'en', 'ar'],
+      questionCount: 3,
+      responseCount: 30,
+    });
+    const results = (await session.get(`/api/surveys/${survey.id}/results`)).json();
+    expect(results.questions[0].scale.verySatisfied).toEqual({
+      numerator: 29,
+      denominator: 30,
+      percent: 96.7,
+    });
+    expect(results.questions[1].yesNo.yes).toEqual({ numerator: 24, denominator: 30, percent: 80 });
+    expect(results.questions[2].freeTexts).toHaveLength(5);
+    const [link] = (await session.get(`/api/surveys/${survey.id}/links`)).json().items;
+    expect(link).toMatchObject({ responseCount: 30 });
+    expect(link.groupName).toBeTruthy();
+    const shown = await t.app.inject({ method: 'GET', url: `/api/public/surveys/${link.token}` });
+    expect(shown.json().titles.ar).toBeTruthy();
+  });
 });

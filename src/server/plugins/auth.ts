@@ -15,6 +15,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health checks, docs). */
     public?: boolean;
+    /**
+     * Public and never tied to a session: the session cookie is not read (nor cleared), so nothing a staff
+     * member's browser sends can attach them to what is stored (anonymous survey answers).
+     */
+    anonymous?: boolean;
   }
 }
 
@@ -38,7 +43,8 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // The API docs are public; pages and assets of the web app carry no data.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
-    const token = request.cookies[sessionCookie];
+    const anonymous = request.routeOptions.config?.anonymous === true;
+    const token = anonymous ? undefined : request.cookies[sessionCookie];
     if (token) {
       const session = await resolveSession(db, token, policy);
       if (session) {
@@ -48,7 +54,7 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
         reply.clearCookie(sessionCookie, { path: '/' });
       }
     }
-    const isPublic = request.routeOptions.config?.public === true;
+    const isPublic = anonymous || request.routeOptions.config?.public === true;
     if (!safeMethods.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_INVALID');
     if (isPublic) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');

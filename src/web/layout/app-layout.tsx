@@ -107,6 +107,13 @@ export function AppLayout() {
                 </li>
               </>
             ) : null}
+            {can(user.role, 'survey.manage') ||
+            can(user.role, 'survey.link') ||
+            can(user.role, 'survey.results') ? (
+              <li>
+                <NavLink to="/enkater">{t('nav.surveys')}</NavLink>
+              </li>
+            ) : null}
             {can(user.role, 'user.manage') ? (
               <li>
                 <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>
