@@ -235,7 +235,7 @@ export const routeMatrix = {
   'PATCH /api/users/:id': { access: 'user.manage', scope: 'organisation' },
   'GET /api/organisations': { access: 'organisation.read', scope: 'installation' },
   'POST /api/organisations': { access: 'organisation.manage', scope: 'installation' },
-  'PATCH /api/organisations/:id': { access: 'organisation.manage', scope: 'organisation' },
+  'PATCH /api/organisations/:id': { access: 'organisation.manage', scope: 'installation' },
   'POST /api/centres': { access: 'organisation.manage', scope: 'visible' },
   'PATCH /api/centres/:id': { access: 'organisation.manage', scope: 'organisation' },
 } as const satisfies Record<string, RouteRule>;
