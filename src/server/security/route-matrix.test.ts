@@ -105,15 +105,15 @@ function urlOf(route: Route, ids: Ids): string {
       throw new Error(`${route.key}: this test does not know what :${name} names; add it to idOfSegment`);
     return ids[kind];
   });
-  return url + (queries[route.key] ?? '');
+  return url + (queries(ids)[route.key] ?? '');
 }
 
-const queries: Record<string, string> = {
-  'GET /api/sessions/week': '?week=2026-W48',
+const queries = (ids: Ids): Record<string, string> => ({
+  'GET /api/sessions/week': `?week=2026-W48&centreId=${ids.centre}`,
   'GET /api/attendance/deviations': '?month=2026-11',
   'GET /api/participants/:id/attendance': '?month=2026-11',
   'GET /api/occupations': '?q=lager',
-};
+});
 
 let births = 0;
 /** A valid personal identity number never used before in this file. */
