@@ -82,6 +82,15 @@ export const scopes = {
     otherOrganisation: 200,
     protectedIdentity: null,
   },
+  requestCentre: {
+    title: 'Centre named in the request',
+    description:
+      'A new record at, or a list or report of, a centre named in the body or query: it must be one of the ' +
+      'actor’s centres (a programme: at least one of them); a list holds only what the actor may see.',
+    otherCentre: 403,
+    otherOrganisation: 403,
+    protectedIdentity: null,
+  },
   visible: {
     title: 'What the actor may see',
     description:
@@ -127,8 +136,8 @@ export const routeMatrix = {
   'GET /api/caseload': { access: 'participant.read', scope: 'visible' },
 
   'GET /api/referrals': { access: 'referral.read', scope: 'visible' },
-  'POST /api/referrals': { access: 'referral.write', scope: 'visible' },
-  'POST /api/referrals/import': { access: 'referral.write', scope: 'visible' },
+  'POST /api/referrals': { access: 'referral.write', scope: 'requestCentre' },
+  'POST /api/referrals/import': { access: 'referral.write', scope: 'requestCentre' },
   'GET /api/referrals/:id': { access: 'referral.read', scope: 'participant' },
   'POST /api/referrals/:id/meeting': { access: 'referral.write', scope: 'participant' },
   'POST /api/referrals/:id/close': { access: 'referral.write', scope: 'participant' },
@@ -169,7 +178,7 @@ export const routeMatrix = {
   'GET /api/enrolments/:id/plan/history': { access: 'participant.read', scope: 'participant' },
 
   'GET /api/programmes': { access: 'authenticated', scope: 'visible' },
-  'POST /api/programmes': { access: 'programme.manage', scope: 'visible' },
+  'POST /api/programmes': { access: 'programme.manage', scope: 'requestCentre' },
   'GET /api/programmes/:id': { access: 'authenticated', scope: 'programme' },
   'PUT /api/programmes/:id': { access: 'programme.manage', scope: 'programme' },
   'GET /api/programmes/:id/steps/:stepId/checklist': { access: 'participant.read', scope: 'programme' },
@@ -184,13 +193,13 @@ export const routeMatrix = {
   'GET /api/reference/municipalities': { access: 'authenticated', scope: 'installation' },
   'GET /api/reference/education-levels': { access: 'authenticated', scope: 'installation' },
 
-  'POST /api/groups': { access: 'group.manage', scope: 'visible' },
-  'GET /api/groups': { access: 'participant.read', scope: 'visible' },
+  'POST /api/groups': { access: 'group.manage', scope: 'requestCentre' },
+  'GET /api/groups': { access: 'participant.read', scope: 'requestCentre' },
   'GET /api/groups/:id': { access: 'participant.read', scope: 'group' },
   'PUT /api/groups/:id': { access: 'group.manage', scope: 'group' },
   'POST /api/groups/:id/members': { access: 'group.manage', scope: 'group' },
   'POST /api/group-members/:id/leave': { access: 'group.manage', scope: 'group' },
-  'GET /api/sessions/week': { access: 'participant.read', scope: 'visible' },
+  'GET /api/sessions/week': { access: 'participant.read', scope: 'requestCentre' },
   'PUT /api/sessions/:id': { access: 'group.manage', scope: 'group' },
   'POST /api/sessions/:id/cancel': { access: 'group.manage', scope: 'group' },
   'GET /api/sessions/:id/roll-call': { access: 'participant.read', scope: 'group' },
@@ -199,7 +208,7 @@ export const routeMatrix = {
   'GET /api/enrolments/:id/proposed-activities': { access: 'participant.read', scope: 'participant' },
   'GET /api/participants/:id/attendance': { access: 'participant.read', scope: 'participant' },
   'GET /api/participants/:id/civic-orientation': { access: 'participant.read', scope: 'participant' },
-  'GET /api/attendance/deviations': { access: 'participant.read', scope: 'visible' },
+  'GET /api/attendance/deviations': { access: 'participant.read', scope: 'requestCentre' },
 
   'GET /api/employers': { access: 'employer.read', scope: 'installation' },
   'POST /api/employers': { access: 'employer.manage', scope: 'installation' },
@@ -221,7 +230,7 @@ export const routeMatrix = {
   'GET /api/occupations': { access: 'authenticated', scope: 'installation' },
   'GET /api/reference/industries': { access: 'authenticated', scope: 'installation' },
 
-  'POST /api/placements': { access: 'placement.write', scope: 'visible' },
+  'POST /api/placements': { access: 'placement.write', scope: 'participant' },
   'GET /api/placements/:id': { access: 'participant.read', scope: 'participant' },
   'PUT /api/placements/:id': { access: 'placement.write', scope: 'participant' },
   'POST /api/placements/:id/start': { access: 'placement.write', scope: 'participant' },
@@ -231,7 +240,7 @@ export const routeMatrix = {
   'GET /api/participants/:id/placements': { access: 'participant.read', scope: 'participant' },
 
   'GET /api/users': { access: 'user.manage', scope: 'visible' },
-  'POST /api/users': { access: 'user.manage', scope: 'visible' },
+  'POST /api/users': { access: 'user.manage', scope: 'requestCentre' },
   'PATCH /api/users/:id': { access: 'user.manage', scope: 'organisation' },
   'GET /api/organisations': { access: 'organisation.read', scope: 'installation' },
   'POST /api/organisations': { access: 'organisation.manage', scope: 'installation' },
