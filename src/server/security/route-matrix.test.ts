@@ -697,6 +697,33 @@ describe('every route as every role', () => {
   }, 120_000);
 });
 
+describe('the services, behind the hook', () => {
+  // Defence in depth: with the hook's role check lifted for one route at a time, the service refuses the same
+  // roles itself, with a valid body so the request reaches it. Routes whose permission every role holds, and
+  // those open to any logged-in user, have no role to refuse.
+  it('refuse every role the matrix refuses, each route on its own', async () => {
+    const rules = routeMatrix as Record<string, RouteRule>;
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const route of routes) {
+      const refused = roles.filter((role) => !allowed(role, route.rule));
+      if (refused.length === 0 || route.rule.access === 'public') continue;
+      rules[route.key] = { ...route.rule, access: 'authenticated' };
+      try {
+        for (const role of refused) {
+          refusals += 1;
+          const response = await send(sessions[role], route, ids.own, 'sample');
+          if (response.statusCode !== 403) wrong.push(describeAnswer(route, role, response));
+        }
+      } finally {
+        rules[route.key] = route.rule;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(refusals).toBeGreaterThan(100);
+  }, 120_000);
+});
+
 describe('every route that names a record, in every scope', () => {
   // Every route whose path, body or query names a record: its scope says what it answers for one elsewhere.
   const scoped = routes;
