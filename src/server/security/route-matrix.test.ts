@@ -137,8 +137,13 @@ const mondaysAndWednesdays = [
 
 /** A body the route accepts for the place's records, so that the scope (not validation) decides. */
 function sampleBody(route: Route, ids: Ids): unknown {
+  return sampleBodies(ids)[route.key]?.();
+}
+
+/** Per route with a request body, how to make one for the place's records. */
+function sampleBodies(ids: Ids): Record<string, () => unknown> {
   const { personalIdentityNumber: _, ...person } = personInput();
-  const bodies: Record<string, () => unknown> = {
+  return {
     'POST /api/auth/login': () => ({ email: 'nobody@test.example', password: testPassword }),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
@@ -295,7 +300,6 @@ function sampleBody(route: Route, ids: Ids): unknown {
     'POST /api/centres': () => ({ name: `Centrum ${randomUUID().slice(0, 6)}`, municipality: '0136' }),
     'PATCH /api/centres/:id': () => ({ name: `Centrum ${randomUUID().slice(0, 6)}` }),
   };
-  return bodies[route.key]?.();
 }
 
 /** Write routes whose request has no body. */
@@ -628,6 +632,21 @@ describe('the authorization matrix', () => {
     expect(documented.filter((key) => !inMatrix.has(key))).toEqual([]);
     const notRoutes = routes.filter((r) => !t.app.hasRoute({ method: r.method as 'GET', url: r.path }));
     expect(notRoutes.map((r) => r.key)).toEqual([]);
+  });
+
+  it('has a valid sample body in this test for every route that takes one', async () => {
+    const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
+    const withBody = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.entries(methods)
+        .filter(([, operation]) => operation.requestBody !== undefined)
+        .map(([method]) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    const samples = sampleBodies(ids.own);
+    expect(withBody.filter((key) => !(key in samples))).toEqual([]);
+    expect(Object.keys(samples).filter((key) => !withBody.includes(key))).toEqual([]);
+    expect([...withoutBody].filter((key) => withBody.includes(key))).toEqual([]);
   });
 
   it('stops the app at start when a route has no entry, naming the route', async () => {
