@@ -14,7 +14,6 @@ export type Access = 'public' | 'authenticated' | Permission | readonly Permissi
 export type ScopeOutcome = 200 | 403 | 404;
 
 export type ScopeRule = {
-  title: string;
   description: string;
   /** The record belongs to another centre of the actor's organisation. */
   otherCentre: ScopeOutcome | null;
@@ -26,9 +25,9 @@ export type ScopeRule = {
 
 export const scopes = {
   participant: {
-    title: 'Participant',
     description:
-      "The participant (or the participant's referral, consent, enrolment, step, journal entry, follow-up, placement): " +
+      "The participant (or the participant's referral, consent, enrolment, step, journal entry, follow-up, placement), " +
+      'named in the path or, for a new placement, by its enrolment in the body: ' +
       'visible at the actor’s own centres or when the actor is assigned to the person; a protected person only to ' +
       'assigned staff, and to others exactly as if there were no such person.',
     otherCentre: 403,
@@ -36,7 +35,6 @@ export const scopes = {
     protectedIdentity: 404,
   },
   participantCentre: {
-    title: 'Participant, for oversight',
     description:
       'The access log of a participant registered at one of the actor’s centres, protected people included: ' +
       'administrators oversee who read a record without being assigned to the person.',
@@ -45,7 +43,6 @@ export const scopes = {
     protectedIdentity: 200,
   },
   programme: {
-    title: 'Programme',
     description:
       'A programme in which one of the actor’s centres takes part (its steps, activities, figures).',
     otherCentre: 403,
@@ -53,28 +50,24 @@ export const scopes = {
     protectedIdentity: null,
   },
   centre: {
-    title: 'Centre',
     description: 'One of the actor’s own centres.',
     otherCentre: 403,
     otherOrganisation: 403,
     protectedIdentity: null,
   },
   group: {
-    title: 'Group',
     description: 'An activity group at one of the actor’s centres, its sessions, roll calls and members.',
     otherCentre: 403,
     otherOrganisation: 403,
     protectedIdentity: null,
   },
   organisation: {
-    title: 'Organisation',
     description: 'The actor’s own organisation: its centres and its users.',
     otherCentre: 200,
     otherOrganisation: 403,
     protectedIdentity: null,
   },
   installation: {
-    title: 'Installation',
     description:
       'Data shared by the whole installation: employers, their contacts and openings, organisations, code lists. ' +
       'Participants listed beside them (matches, outcomes) are only those the actor may see.',
@@ -83,7 +76,6 @@ export const scopes = {
     protectedIdentity: null,
   },
   requestCentre: {
-    title: 'Centre named in the request',
     description:
       'A new record at, or a list or report of, a centre named in the body or query: it must be one of the ' +
       'actor’s centres (a programme: at least one of them); a list holds only what the actor may see.',
@@ -92,23 +84,20 @@ export const scopes = {
     protectedIdentity: null,
   },
   visible: {
-    title: 'What the actor may see',
     description:
-      'A list or report without an id in the path: it holds only records the actor may see (the same visibility as a ' +
-      'single read); a centre named in the query or body must be the actor’s own (403).',
+      'A list or report: it holds only records the actor may see (the same visibility as a single read); a centre ' +
+      'named in its query only narrows it. Also a new centre of the actor’s own organisation.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
   },
   self: {
-    title: 'Self',
     description: 'The actor’s own session.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
   },
   none: {
-    title: 'None',
     description: 'No data of anyone: login and the API description.',
     otherCentre: null,
     otherOrganisation: null,

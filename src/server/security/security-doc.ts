@@ -63,6 +63,21 @@ function accessText(rule: RouteRule): string {
     .join(' + ');
 }
 
+/** A paragraph as lines of at most 115 characters, as the rest of the document is written. */
+function paragraph(text: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + word.length + 1 > 115) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
@@ -98,17 +113,19 @@ export function renderMatrix(): string {
 
   lines.push('### Scopes', '');
   lines.push(
-    'What a role holding the permission gets for a record of the actor’s own centre, of another centre of the ' +
-      'same organisation, of another organisation, and for a person with protected identity at the own centre ' +
-      'to whom the actor is not assigned. 403: refused; 404: answered exactly as for a record that does not ' +
-      'exist; —: does not apply (no such record in the path).',
+    paragraph(
+      'What a role holding the permission gets for a record of the actor’s own centre, of another centre of the ' +
+        'same organisation, of another organisation, and for a person with protected identity at the own centre ' +
+        'to whom the actor is not assigned. 403: refused; 404: answered exactly as for a record that does not ' +
+        'exist; —: does not apply (no such record in the path).',
+    ),
     '',
   );
   lines.push(
     ...table(
       [
         'Scope',
-        'The id in the path',
+        'What the request names',
         'Own centre',
         'Other centre',
         'Other organisation',
@@ -128,9 +145,11 @@ export function renderMatrix(): string {
 
   lines.push('### Routes', '');
   lines.push(
-    'Every route of the API, the permission it needs (a role without it gets 403 before its request is ' +
-      'read), its scope and the roles that hold the permission. Without a session every route but the ' +
-      'public ones answers 401.',
+    paragraph(
+      'Every route of the API, the permission it needs (a role without it gets 403 before its request is ' +
+        'read), its scope and the roles that hold the permission. Without a session every route but the ' +
+        'public ones answers 401.',
+    ),
     '',
   );
   const groups = new Map<string, string[][]>();
