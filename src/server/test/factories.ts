@@ -58,9 +58,9 @@ export async function createCentre(db: Db, organisationId?: string) {
 }
 
 /** A programme like Etableringscentrum: two target groups (12 and 6 months) and six steps. */
-export async function createProgramme(db: Db, centreIds: string[]) {
-  const [firstCentre] = await db.select().from(centres).limit(1);
-  const owner = firstCentre?.organisationId ?? (await createOrganisation(db)).id;
+export async function createProgramme(db: Db, centreIds: string[], ownerOrganisationId?: string) {
+  const [firstCentre] = ownerOrganisationId ? [] : await db.select().from(centres).limit(1);
+  const owner = ownerOrganisationId ?? firstCentre?.organisationId ?? (await createOrganisation(db)).id;
   const [programme] = await db
     .insert(programmes)
     .values({
