@@ -848,6 +848,22 @@ describe('every route as every role', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('answers a survey’s public routes without a session, for an open survey of any place', async () => {
+    // Public routes are otherwise not sent here (login is the auth tests'): these carry a token, not a session.
+    const wrong: string[] = [];
+    const tokenRoutes = routes.filter((r) => r.rule.scope === 'surveyToken');
+    for (const route of tokenRoutes) {
+      for (const place of places) {
+        const response = await send(null, route, ids[place], 'sample');
+        if (response.statusCode < 200 || response.statusCode >= 300) {
+          wrong.push(describeAnswer(route, `nobody at ${place}`, response));
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(tokenRoutes).toHaveLength(2);
+  });
+
   it('answers 403 to a role without the permission, whatever the body', async () => {
     const wrong: string[] = [];
     let refusals = 0;
