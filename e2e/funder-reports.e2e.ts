@@ -172,7 +172,7 @@ describe("the funder's reports", () => {
     await page.getByLabel('Till och med').fill('2020-01-01');
     await page.getByRole('button', { name: 'Visa', exact: true }).click();
     await page.getByText('Till och med måste vara efter starten').first().waitFor();
-    await page.getByRole('button', { name: 'Hela programtiden' }).click();
+    await page.getByRole('button', { name: 'Rensa perioden' }).click();
 
     await page.getByRole('tab', { name: 'Indikatorer (ESF)' }).focus();
     await page.keyboard.press('ArrowRight');

@@ -1764,7 +1764,7 @@ export const en: typeof sv = {
     },
     period: 'Period',
     apply: 'Show',
-    reset: 'The whole programme',
+    reset: 'Clear the period',
     indicatorsLead:
       'Participants who started in the programme in the period, by age, education and labour-market status at start. The download holds the full cross-table.',
     indicatorsSummary:

@@ -1752,7 +1752,7 @@ export const sv = {
     },
     period: 'Period',
     apply: 'Visa',
-    reset: 'Hela programtiden',
+    reset: 'Rensa perioden',
     indicatorsLead:
       'Deltagare som började i programmet under perioden, efter ålder, utbildning och ställning på arbetsmarknaden vid start. Nedladdningen innehåller hela korstabellen.',
     indicatorsSummary:
