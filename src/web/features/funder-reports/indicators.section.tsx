@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CommonIndicators } from '../../../core/schemas/funder-report.schema.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { GenderBarChart } from '../dashboard/bar-charts.tsx';
 import { useFigureFormat } from '../dashboard/figure-format.ts';
 import { DataCheckPanel } from './data-check.tsx';
 import { ExportButtons } from './export-buttons.tsx';
@@ -46,6 +47,41 @@ function Indicators({ data }: { data: CommonIndicators }) {
   const { t } = useTranslation();
   const format = useFigureFormat();
   const { from, to } = data;
+  const parts = [
+    {
+      key: 'age',
+      heading: t('funderReports.byAgeBand'),
+      caption: t('funderReports.byAgeBandCaption', { from, to }),
+      rowHeader: t('funderReports.ageGroup'),
+      rows: data.byAgeBand.map((r) => ({
+        key: r.key,
+        label: t(`funderReports.ageBand.${r.key}`),
+        counts: r.counts,
+      })),
+    },
+    {
+      key: 'education',
+      heading: t('funderReports.byEducation'),
+      caption: t('funderReports.byEducationCaption', { from, to }),
+      rowHeader: t('funderReports.educationLevel'),
+      rows: data.byEducation.map((r) => ({
+        key: r.key,
+        label: t(`funderReports.educationBand.${r.key}`),
+        counts: r.counts,
+      })),
+    },
+    {
+      key: 'labourMarket',
+      heading: t('funderReports.byLabourMarketStatus'),
+      caption: t('funderReports.byLabourMarketStatusCaption', { from, to }),
+      rowHeader: t('funderReports.labourMarket'),
+      rows: data.byLabourMarketStatus.map((r) => ({
+        key: r.key,
+        label: t(`funderReports.labourMarketStatus.${r.key}`),
+        counts: r.counts,
+      })),
+    },
+  ];
   return (
     <>
       <p>
@@ -59,39 +95,18 @@ function Indicators({ data }: { data: CommonIndicators }) {
         })}
       </p>
       <p className="muted">{t('funderReports.shareNote')}</p>
-      <h3>{t('funderReports.byAgeBand')}</h3>
-      <GenderCountTable
-        caption={t('funderReports.byAgeBandCaption', { from, to })}
-        rowHeader={t('funderReports.ageGroup')}
-        total={data.total}
-        rows={data.byAgeBand.map((r) => ({
-          key: r.key,
-          label: t(`funderReports.ageBand.${r.key}`),
-          counts: r.counts,
-        }))}
-      />
-      <h3>{t('funderReports.byEducation')}</h3>
-      <GenderCountTable
-        caption={t('funderReports.byEducationCaption', { from, to })}
-        rowHeader={t('funderReports.educationLevel')}
-        total={data.total}
-        rows={data.byEducation.map((r) => ({
-          key: r.key,
-          label: t(`funderReports.educationBand.${r.key}`),
-          counts: r.counts,
-        }))}
-      />
-      <h3>{t('funderReports.byLabourMarketStatus')}</h3>
-      <GenderCountTable
-        caption={t('funderReports.byLabourMarketStatusCaption', { from, to })}
-        rowHeader={t('funderReports.labourMarket')}
-        total={data.total}
-        rows={data.byLabourMarketStatus.map((r) => ({
-          key: r.key,
-          label: t(`funderReports.labourMarketStatus.${r.key}`),
-          counts: r.counts,
-        }))}
-      />
+      {parts.map((part) => (
+        <section key={part.key} aria-labelledby={`indicators-${part.key}`}>
+          <h3 id={`indicators-${part.key}`}>{part.heading}</h3>
+          {data.total.total > 0 ? <GenderBarChart title={part.caption} rows={part.rows} /> : null}
+          <GenderCountTable
+            caption={part.caption}
+            rowHeader={part.rowHeader}
+            total={data.total}
+            rows={part.rows}
+          />
+        </section>
+      ))}
     </>
   );
 }
