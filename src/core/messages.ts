@@ -47,6 +47,11 @@ export const errorMessages: Texts<ErrorCode> = {
     PLACEMENT_WRONG_STATUS:
       'Det går inte i praktikens nuvarande läge: en planerad praktik påbörjas eller avbryts, en pågående avslutas.',
     PLACEMENT_GROUP: 'Gruppen hör till en praktik. Deltagaren kommer och går med praktiken, inte här.',
+    STALE_REPORT:
+      'Uppgifterna i rapporten har ändrats sedan du öppnade den. Öppna den igen, kontrollera raderna och markera sedan.',
+    MONTH_NOT_ENDED: 'Månaden är inte slut än. Månadsfilen kan lämnas in först när månaden är slut.',
+    EXPORT_BLOCKED:
+      'Programmet tillåter inte export medan deltagare saknar uppgifter. Komplettera uppgifterna i kontrollen och försök igen.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
     INTERNAL: 'Något gick fel hos oss. Försök igen om en stund.',
@@ -96,6 +101,11 @@ export const errorMessages: Texts<ErrorCode> = {
       'Not possible in the placement’s current state: a planned placement is started or cancelled, an ongoing one ended.',
     PLACEMENT_GROUP:
       'The group belongs to a placement. The participant comes and goes with the placement, not here.',
+    STALE_REPORT:
+      'The data in the report has changed since you opened it. Open it again, check the rows and then mark it.',
+    MONTH_NOT_ENDED: 'The month has not ended yet. The monthly file can be submitted once the month is over.',
+    EXPORT_BLOCKED:
+      'The programme does not allow export while participants lack data. Complete the data the check lists and try again.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a while.',

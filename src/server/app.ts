@@ -25,6 +25,7 @@ import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
 import { employerRoutes } from './features/employers/employers.routes.ts';
 import { enrolmentRoutes } from './features/enrolments/enrolments.routes.ts';
 import { followUpRoutes } from './features/follow-ups/follow-ups.routes.ts';
+import { funderReportRoutes } from './features/funder-reports/funder-reports.routes.ts';
 import { groupRoutes } from './features/groups/groups.routes.ts';
 import { journalRoutes } from './features/journal/journal.routes.ts';
 import { matchingRoutes } from './features/matching/matching.routes.ts';
@@ -152,6 +153,7 @@ export async function buildApp({
       await api.register(matchingRoutes(deps));
       await api.register(dashboardRoutes(deps));
       await api.register(placementRoutes(deps));
+      await api.register(funderReportRoutes(deps));
     },
     { prefix: '/api' },
   );
