@@ -183,4 +183,18 @@ describe("the funder's reports", () => {
     await page.getByRole('button', { name: 'Ladda ned Excel (XLSX)' }).waitFor();
     await expectAccessible(page, 'co-financing');
   });
+
+  it('is not offered to a coordinator, who is told whom it is for', async () => {
+    const other = await (await browser.newContext()).newPage();
+    await logIn(other, baseUrl, 'samordnare@haninge.example');
+    expect(await other.getByRole('link', { name: 'Rapporter till finansiär' }).count()).toBe(0);
+    await other.goto(`${baseUrl}/rapporter`);
+    await other
+      .getByText(
+        'Rapporterna till finansiären är till för programledare i den organisation som äger programmet.',
+      )
+      .waitFor();
+    await expectAccessible(other, 'funder reports without access');
+    await other.context().close();
+  });
 });
