@@ -7,8 +7,9 @@ import type { CommonIndicators, MonthlyFile } from '../src/core/schemas/funder-r
 import { expectAccessible, launchBrowser, logIn } from './browser.ts';
 
 // The programme manager reports Etableringscentrum to the funder: opens last months' file for Statistics Sweden,
-// sees who lacks data and where to correct it, downloads the file and marks the month as sent; then looks at the
-// ESF's common indicators and the co-financing from attendance.
+// sees who lacks data and where to correct it, downloads the file and marks the month as sent — refused once,
+// because a colleague corrected someone in it meanwhile; then looks at the ESF's common indicators and the
+// co-financing from attendance.
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -128,7 +129,44 @@ describe("the funder's reports", () => {
     expect(csv.length - 1).toBe(file.rows.length);
     expect(csv.slice(1).map((line) => line[1])).toEqual(file.rows.map((r) => r.identityNumber ?? ''));
 
-    // Sent: the month says so, with today's date, here and in the list of months.
+    // Meanwhile a colleague corrects the education of someone in the file: what is on screen is not the file now.
+    const corrected = file.rows.find((r) => !r.masked);
+    expect(corrected).toBeDefined();
+    const colleague = await page.context().newPage();
+    await colleague.goto(`${baseUrl}/deltagare/${corrected?.participantId}`);
+    await colleague.getByRole('button', { name: 'Ändra uppgifter' }).click();
+    const education = colleague.getByRole('combobox', { name: 'Utbildningsnivå' });
+    const [level, band] =
+      corrected?.education === 'isced_5_8'
+        ? ['Realskoleutbildning', 'ISCED 0–2 förgymnasial']
+        : ['Doktorsutbildning', 'ISCED 5–8 eftergymnasial'];
+    await education.fill(level);
+    await colleague
+      .getByRole('option', { name: new RegExp(level) })
+      .first()
+      .click();
+    await colleague.getByRole('button', { name: 'Spara ändringar' }).click();
+    await colleague.getByText('Ändringarna är sparade.').waitFor();
+    await colleague.close();
+
+    // Marking the month as sent is refused; the file is read again and the user told why.
+    const reloaded = reportResponse(new RegExp(`/monthly/${month}$`));
+    await page.getByRole('button', { name: 'Markera som inskickad' }).click();
+    await page
+      .getByText(`Uppgifterna för ${month} har ändrats sedan du öppnade månaden.`, { exact: false })
+      .waitFor();
+    const fresh = (await (await reloaded).json()) as MonthlyFile;
+    expect(fresh.fingerprint).not.toBe(file.fingerprint);
+    expect(fresh.rows.find((r) => r.enrolmentId === corrected?.enrolmentId)?.education).not.toBe(
+      corrected?.education,
+    );
+    await rows
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: corrected?.identityNumber ?? '', exact: true }) })
+      .getByText(band)
+      .waitFor();
+
+    // Sent, as it is now: the month says so, with today's date, here and in the list of months.
     const today = todayInSweden();
     await page.getByRole('button', { name: 'Markera som inskickad' }).click();
     await page.getByText(`Månadsfilen för ${month} är markerad som inskickad.`).waitFor();
