@@ -173,8 +173,7 @@ export async function indicatorCells(
         sql`${enrolments.startsOn} between ${period.from} and ${period.to}`,
       ),
     )
-    .groupBy(sql`1, 2, 3, 4`)
-    .orderBy(sql`1, 2, 3, 4`);
+    .groupBy(sql`1, 2, 3, 4`);
 }
 
 // ---------------------------------------------------------------- co-financing

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { monthCount, monthsOf } from '../../../core/dashboard.ts';
 import { todayInSweden } from '../../../core/dates.ts';
-import { type LabourMarketStatus, labourMarketStatuses, type legalGenders } from '../../../core/enums.ts';
+import { type LabourMarketStatus, labourMarketStatuses, legalGenders } from '../../../core/enums.ts';
 import { AppError } from '../../../core/errors.ts';
 import {
   ageBandAt,
@@ -186,7 +186,7 @@ export async function commonIndicators(
           [...labourMarketStatuses, 'unknown'] as (LabourMarketStatus | 'unknown')[],
           (c) => c.labourMarketStatus,
         ),
-        cells,
+        cells: cells.toSorted(cellOrder),
         check,
       };
     },
@@ -439,6 +439,17 @@ function countsBy(cells: readonly { legalGender: (typeof legalGenders)[number]; 
   const male = of('male');
   const unknown = of('unknown');
   return { female, male, unknown, total: female + male + unknown };
+}
+
+/** Cells in the order of the enums: women before men, the youngest first, unknowns last. */
+function cellOrder(a: CommonIndicators['cells'][number], b: CommonIndicators['cells'][number]): number {
+  const statuses: readonly string[] = [...labourMarketStatuses, 'unknown'];
+  return (
+    legalGenders.indexOf(a.legalGender) - legalGenders.indexOf(b.legalGender) ||
+    ageBands.indexOf(a.ageBand) - ageBands.indexOf(b.ageBand) ||
+    educationBands.indexOf(a.education) - educationBands.indexOf(b.education) ||
+    statuses.indexOf(a.labourMarketStatus) - statuses.indexOf(b.labourMarketStatus)
+  );
 }
 
 function periodOf(programme: repo.ProgrammeRow, query: PeriodQuery, today: string) {
