@@ -30,6 +30,11 @@ describe('monthsOf', () => {
       { month: '2026-04', from: '2026-04-03', to: '2026-04-03' },
     ]);
     expect(monthCount({ from: '2025-01-31', to: '2034-12-01' })).toBe(120);
+    expect(monthsOf({ from: '9999-11-15', to: '9999-12-31' }).map((m) => m.month)).toEqual([
+      '9999-11',
+      '9999-12',
+    ]);
+    expect(monthsOf({ from: '2026-05-01', to: '2026-04-30' })).toEqual([]);
   });
 });
 

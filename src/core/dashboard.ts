@@ -171,8 +171,8 @@ export function monthsOf(period: {
 }): { month: string; from: IsoDate; to: IsoDate }[] {
   const months: { month: string; from: IsoDate; to: IsoDate }[] = [];
   let month = period.from.slice(0, 7);
-  const last = period.to.slice(0, 7);
-  while (month <= last) {
+  // Counted, not compared as text: after 9999-12 comes 10000-01, which sorts before it.
+  for (let n = monthCount(period); n > 0; n--) {
     months.push({ month, ...monthWithin(month, period) });
     month = nextMonth(month);
   }

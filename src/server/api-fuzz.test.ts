@@ -151,6 +151,9 @@ function validBody(operation: Operation): unknown {
       password: 'ett långt och hemligt lösenord',
     }),
     'PATCH /api/users/{id}': () => ({ name: 'Omar Ek', role: 'job_agent', centreIds: [ids.centre] }),
+    'POST /api/programmes/{id}/funder-reports/monthly/{month}/submissions': () => ({
+      fingerprint: '0'.repeat(64),
+    }),
   };
   const make = known[operation.name];
   return make ? make() : operation.bodySchema ? sampleOf(operation.bodySchema) : undefined;

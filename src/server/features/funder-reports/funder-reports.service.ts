@@ -461,7 +461,9 @@ function periodOf(programme: repo.ProgrammeRow, query: PeriodQuery, today: strin
 }
 
 function lastDayOf(month: string): string {
-  return monthsOf({ from: `${month}-01`, to: `${month}-31` })[0]?.to ?? `${month}-28`;
+  const [year, m] = month.split('-').map(Number);
+  const day = new Date(Date.UTC(year ?? 1970, m ?? 1, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
 }
 
 function fieldError(field: string, message: string): AppError {

@@ -623,6 +623,7 @@ describe('the monthly participant file', () => {
     const badFingerprint = await manager.post(`${url}/submissions`, { fingerprint: 'abc' });
     expect(badFingerprint.statusCode).toBe(400);
     expect(badFingerprint.json().error.fields[0].field).toBe('fingerprint');
+    expect(badFingerprint.json().error.fields[0].message).toMatch(/^Fingeravtryck /);
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `${base(cohortProgramme)}/monthly` })).statusCode).toBe(
       401,
@@ -651,6 +652,17 @@ describe('the monthly participant file', () => {
     expect(
       (await manager.post(`${missing}/2025-03/submissions`, { fingerprint: 'a'.repeat(64) })).statusCode,
     ).toBe(404);
+  });
+  it('answers months and periods far from the programme’s without a server error', async () => {
+    const early = await getMonth(manager, cohortProgramme, '0001-01');
+    expect([early.rows, early.status]).toEqual([[], 'not_submitted']);
+    const late = await getMonth(manager, cohortProgramme, '9999-12');
+    expect([late.rows, late.status]).toEqual([[], 'not_due']);
+    const wide = await manager.get(`${base(cohortProgramme)}/indicators?from=0001-01-01&to=9999-12-31`);
+    expect(wide.statusCode).toBe(200);
+    expect((wide.json() as CommonIndicators).total.total).toBe(cohort.length);
+    const lastYear = await manager.get(`${base(cohortProgramme)}/cofinancing?from=9999-01-01&to=9999-12-31`);
+    expect((lastYear.json() as Cofinancing).months.map((m) => m.month).at(-1)).toBe('9999-12');
   });
 });
 
