@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { warningsFor } from '../src/core/caseload-warnings.ts';
+import { workOrStudiesExitOutcomes } from '../src/core/dashboard.ts';
 import { todayInSweden } from '../src/core/dates.ts';
-import { contactJournalCategories, openGoalStatuses } from '../src/core/enums.ts';
+import { contactJournalCategories, followUpStatuses, openGoalStatuses } from '../src/core/enums.ts';
+import { workOrStudiesFollowUpStatuses } from '../src/core/goal-figure.ts';
 import { matchWeights, requiredDrivingLicence, sfiCourseOrder } from '../src/core/matching.ts';
 import type { Database } from '../src/server/db/client.ts';
 import { clientOf, type Sql, transaction } from './bulk.ts';
@@ -329,6 +331,69 @@ export function registerFloor(app: FastifyInstance, database: Database): void {
       openings: await ids(`select id from openings where status = 'open' order by id limit 20`, []),
     };
   });
+
+  /**
+   * The programme dashboard over its default period (the programme's start until `today`): every figure in two
+   * statements over the enrolments of people the user may see, the summary with a rollup and the keyed counts
+   * in one union. Counts as `dimension|key|gender|n`, the form `dashboardFacts` in bench/run.ts reads the app's
+   * answer into.
+   */
+  app.get<{ Params: { id: string }; Querystring: { user: string; today: string } }>(
+    '/floor/programmes/:id/dashboard',
+    async (request) => {
+      const params = [request.params.id, request.query.user, request.query.today];
+      const period = `with pr as (select starts_on as f, greatest(starts_on, $3::date) as t from programmes where id = $1),
+        v as (select e.id, e.participant_id, e.centre_id, e.target_group_id, e.starts_on, e.exited_on,
+            e.exit_outcome, p.legal_gender as g, fu.status as fu_status, fu.id is not null as has_fu,
+            e.starts_on between pr.f and pr.t as enrolled,
+            e.starts_on <= pr.t and (e.exited_on is null or e.exited_on > pr.t) as active,
+            e.exited_on between pr.f and pr.t as exited, pr.t
+          from enrolments e join participants p on p.id = e.participant_id cross join pr
+          left join follow_ups fu on fu.enrolment_id = e.id
+          where e.programme_id = $1 and ${visible(2)})`;
+      return transaction(database, async (sql) => {
+        const summary = await sql.query<{ g: string | null; [k: string]: unknown }>(
+          `${period}
+          select g, count(distinct participant_id) filter (where enrolled) as enrolled,
+            count(*) filter (where active) as active, count(*) filter (where exited) as exited,
+            count(*) filter (where exited and exit_outcome in (${words(workOrStudiesExitOutcomes)})) as "toWorkOrStudies",
+            count(*) filter (where exited and fu_status in (${words(followUpStatuses)})) as "followedUp",
+            count(*) filter (where exited and fu_status in (${words(workOrStudiesFollowUpStatuses)})) as "followedUpInWorkOrStudies",
+            count(*) filter (where exited and has_fu and fu_status is null) as pending
+          from v group by rollup (g)`,
+          params,
+        );
+        const keyed = await sql.query<{ d: string; k: string; g: string; n: string }>(
+          `${period}
+          select 'step' as d, s.step_id::text as k, g, count(distinct v.id) as n from v
+            join enrolment_steps s on s.enrolment_id = v.id and s.started_on <= v.t
+              and (s.ended_on is null or s.ended_on > v.t)
+            where active group by s.step_id, g
+          union all select 'centre', centre_id::text, g, count(*) from v where active group by centre_id, g
+          union all select 'targetGroup', tg.kind, g, count(*) from v join target_groups tg on tg.id = v.target_group_id
+            where active group by tg.kind, g
+          union all select 'outcome', exit_outcome, g, count(*) from v where exited group by exit_outcome, g
+          union all select 'enrolledIn', to_char(starts_on, 'YYYY-MM'), g, count(distinct participant_id) from v
+            where enrolled group by 2, g
+          union all select 'exitedIn', to_char(exited_on, 'YYYY-MM'), g, count(*) from v where exited group by 2, g`,
+          params,
+        );
+        const facts: string[] = [];
+        for (const row of summary.rows) {
+          const gender = row.g ?? 'total';
+          for (const [name, n] of Object.entries(row))
+            if (name !== 'g' && Number(n) > 0) facts.push(`${name}||${gender}|${Number(n)}`);
+        }
+        const totals = new Map<string, number>();
+        for (const r of keyed.rows) {
+          facts.push(`${r.d}|${r.k}|${r.g}|${Number(r.n)}`);
+          totals.set(`${r.d}|${r.k}`, (totals.get(`${r.d}|${r.k}`) ?? 0) + Number(r.n));
+        }
+        for (const [key, n] of totals) facts.push(`${key}|total|${n}`);
+        return { facts: facts.sort() };
+      });
+    },
+  );
 
   app.get('/floor/memory', async () => ({
     rss: process.memoryUsage().rss,

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { attendedMinutes } from '../src/core/attendance.ts';
 import { personSearchText, personSortKey, swedishSortKey } from '../src/core/collation.ts';
 import { type IsoDate, plannedEndDate } from '../src/core/dates.ts';
-import type { ExitOutcome, FollowUpStatus, GoalStatus, GoalTerm, ReferralBasis } from '../src/core/enums.ts';
+import type {
+  ExitOutcome,
+  FollowUpStatus,
+  GoalStatus,
+  GoalTerm,
+  LabourMarketStatus,
+  ReferralBasis,
+} from '../src/core/enums.ts';
 import { languageCodes } from '../src/core/languages.ts';
 import { organisationNumberCheckDigit } from '../src/core/organisation-number.ts';
 import { parseIdentityNumber } from '../src/core/personal-identity-number.ts';
@@ -235,6 +242,7 @@ const outcomes: ExitOutcome[] = [
   'moved',
   'other',
 ];
+
 const followUpStatuses: FollowUpStatus[] = [
   'work',
   'work',
@@ -698,6 +706,7 @@ function tables(writer: BulkWriter) {
       goal_description: 'text',
       follow_up_days: 'integer',
       civic_orientation_target_hours: 'integer',
+      cofinancing_hourly_rate: 'numeric',
       owner_organisation_id: 'uuid',
     }),
     centres: writer.table('centres', {
@@ -992,9 +1001,9 @@ type Tables = ReturnType<typeof tables>;
  * The labour-market status at the start, drawn from the enrolment's id rather than the generator, so adding it
  * left every other row of a seed as it was. About 1 in 20 is not recorded, for the export check to find.
  */
-function labourMarketStatusOf(enrolmentId: string): string | null {
+function labourMarketStatusOf(enrolmentId: string): LabourMarketStatus | null {
   const draw = Number.parseInt(enrolmentId.slice(0, 8), 16) / 4_294_967_296;
-  const shares: [string | null, number][] = [
+  const shares: [LabourMarketStatus, number][] = [
     ['unemployed', 0.35],
     ['long_term_unemployed', 0.3],
     ['inactive_not_in_education', 0.15],
@@ -1023,6 +1032,7 @@ function programme(t: Tables, random: Random, index: number, ownerId: string, to
     goal_description: '55 % av deltagarna i arbete eller studier 90 dagar efter avslut',
     follow_up_days: 90,
     civic_orientation_target_hours: random.pick([100, 120, 200]),
+    cofinancing_hourly_rate: 50,
     owner_organisation_id: ownerId,
   });
   const targetGroups = {

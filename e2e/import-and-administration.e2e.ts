@@ -85,5 +85,39 @@ describe('administering users', () => {
     await colleague.getByLabel('Lösenord').fill('ett riktigt långt lösenord');
     await colleague.getByRole('button', { name: 'Logga in' }).click();
     await colleague.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
+
+    // The colleague replaces the password the administrator chose, under Mitt konto.
+    await colleague.getByRole('link', { name: 'Mitt konto' }).click();
+    await colleague.getByRole('heading', { level: 1, name: 'Mitt konto' }).waitFor();
+    await colleague.getByRole('row', { name: /Den här webbläsaren/ }).waitFor();
+    await expectAccessible(colleague, 'my account');
+    await colleague.getByLabel('Nuvarande lösenord').fill('ett riktigt långt lösenord');
+    await colleague.getByLabel('Nytt lösenord').fill('qwerty123456');
+    await colleague.getByRole('button', { name: 'Byt lösenord' }).click();
+    await colleague.getByText('Nytt lösenord är för lätt att gissa', { exact: false }).first().waitFor();
+    await expectAccessible(colleague, 'my account with an error');
+    await colleague.getByLabel('Nytt lösenord').fill('tre gröna äpplen i en skål');
+    await colleague.getByRole('button', { name: 'Byt lösenord' }).click();
+    await colleague.getByText('Lösenordet är bytt.', { exact: false }).waitFor();
+
+    const again = await newPage();
+    await again.goto(`${baseUrl}/login`);
+    await again.getByLabel('E-post').fill('karriar@haninge.example');
+    await again.getByLabel('Lösenord').fill('tre gröna äpplen i en skål');
+    await again.getByRole('button', { name: 'Logga in' }).click();
+    await again.getByRole('heading', { level: 1, name: 'Deltagare' }).waitFor();
+
+    // She forgets it: the administrator gives her a new one, which logs her out everywhere.
+    await page.getByRole('button', { name: 'Nytt lösenord Karin Karriärvägledare' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nytt lösenord för Karin Karriärvägledare' });
+    await dialog.getByLabel('Nytt lösenord').fill('karriar@haninge.example');
+    await dialog.getByRole('button', { name: 'Spara lösenordet' }).click();
+    await dialog.getByText('Lösenord är för lätt att gissa', { exact: false }).first().waitFor();
+    await expectAccessible(page, 'new password dialog with an error');
+    await dialog.getByLabel('Nytt lösenord').fill('ett nytt lösenord från it-stödet');
+    await dialog.getByRole('button', { name: 'Spara lösenordet' }).click();
+    await page.getByText('Karin Karriärvägledare har fått ett nytt lösenord', { exact: false }).waitFor();
+    await again.getByRole('link', { name: 'Mitt konto' }).click();
+    await again.getByRole('button', { name: 'Logga in' }).waitFor();
   });
 });

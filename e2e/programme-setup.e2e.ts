@@ -51,6 +51,11 @@ describe('setting up a programme', () => {
     await page.getByRole('checkbox', { name: 'Tyresö kommun', exact: true }).check();
     await page.getByRole('checkbox', { name: /Etableringscentrum Tyresö/ }).check();
 
+    // The funder's reports: the co-financing rate in kronor and öre, and an export check that stops the export.
+    const funder = page.getByRole('group', { name: 'Finansiärens rapporter', exact: true });
+    await funder.getByLabel('Timpris för medfinansiering (kr/timme)').fill('38,555');
+    await funder.getByLabel('Kontroll före export').selectOption({ label: 'Stoppa exporten' });
+
     const first = page.getByRole('group', { name: 'Målgrupp 1', exact: true });
     await first.getByLabel('Typ').selectOption({ label: 'Kortutbildad' });
     await first.getByLabel('Namn').fill('Kort eller ingen utbildning');
@@ -73,6 +78,13 @@ describe('setting up a programme', () => {
     ).toBe('Vägledning');
 
     await page.getByRole('button', { name: 'Skapa program' }).click();
+    await page
+      .getByRole('link', { name: 'Timpris för medfinansiering (kr/timme) får ha högst två decimaler' })
+      .click();
+    // The summary's link takes the keyboard to the field.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('38,5');
+    await page.getByRole('button', { name: 'Skapa program' }).click();
     await page.waitForURL(/\/program\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { level: 1, name: 'Arbetsmarknadscenter Tyresö' }).waitFor();
     await page.getByText('Programmet är skapat.').waitFor();
@@ -91,6 +103,8 @@ describe('setting up a programme', () => {
     );
     expect(await main.textContent()).toContain('2026-01-01 – 2027-12-31');
     expect(await main.textContent()).toContain('2021/00042');
+    expect(await main.textContent()).toContain('38,50 kr/timme');
+    expect(await main.textContent()).toContain('Stoppa exporten');
     await expectAccessible(page, 'programme page');
 
     await page.getByRole('button', { name: 'Ändra programmet' }).click();
@@ -99,9 +113,15 @@ describe('setting up a programme', () => {
     const planned = page.getByLabel('Planerat antal deltagare');
     expect(await planned.inputValue()).toBe('696');
     await planned.fill('720');
+    const rate = page.getByLabel('Timpris för medfinansiering (kr/timme)');
+    expect(await rate.inputValue()).toBe('38,50');
+    await rate.fill('50');
+    await page.getByLabel('Kontroll före export').selectOption({ label: 'Varna' });
     await page.getByRole('button', { name: 'Spara ändringar' }).click();
     await page.getByText('Ändringarna är sparade.').waitFor();
     expect(await main.textContent()).toContain('720');
+    expect(await main.textContent()).toContain('50,00 kr/timme');
+    expect(await main.textContent()).toContain('Varna');
 
     await page.getByRole('link', { name: 'Program', exact: true }).click();
     const row = page.getByRole('row', { name: /Arbetsmarknadscenter Tyresö/ });

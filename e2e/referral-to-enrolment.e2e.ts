@@ -64,9 +64,50 @@ describe('from referral to enrolment', () => {
     await page
       .getByLabel('Målgrupp')
       .selectOption({ label: 'Kort eller ingen utbildning (högst 12 månader)' });
+    // The labour-market status at the start, for the funder's indicators; it could also be left for later.
+    await page
+      .getByLabel('Arbetsmarknadsstatus vid inskrivning')
+      .selectOption({ label: 'Långtidsarbetslös, mer än 12 månader (6 för den under 25 år)' });
     await page.getByRole('button', { name: 'Skriv in' }).click();
     await page.getByText('Inskrivning och kartläggning').first().waitFor();
+    const enrolmentRow = page
+      .getByRole('table', { name: /^Inskrivningar för/ })
+      .getByRole('row')
+      .nth(1);
+    expect(await enrolmentRow.textContent()).toContain('Långtidsarbetslös');
     await expectAccessible(page, 'enrolment tab');
+
+    // A colleague corrects the status at the same time: the later save meets theirs and keeps its own choice.
+    const colleague = await (await browser.newContext()).newPage();
+    await logIn(colleague, baseUrl, 'samordnare@haninge.example');
+    await colleague.goto(page.url());
+    await colleague.getByRole('tab', { name: 'Inskrivning' }).click();
+    await page.getByRole('button', { name: /^Ändra arbetsmarknadsstatus vid inskrivning i/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Arbetsmarknadsstatus vid inskrivning' });
+    await dialog
+      .getByLabel('Arbetsmarknadsstatus vid inskrivning')
+      .selectOption({ label: 'Inaktiv, i utbildning' });
+    await expectAccessible(page, 'labour-market status dialog');
+    await colleague.getByRole('button', { name: /^Ändra arbetsmarknadsstatus vid inskrivning i/ }).click();
+    const theirs = colleague.getByRole('dialog', { name: 'Arbetsmarknadsstatus vid inskrivning' });
+    await theirs
+      .getByLabel('Arbetsmarknadsstatus vid inskrivning')
+      .selectOption({ label: 'Arbetslös, upp till 12 månader (6 för den under 25 år)' });
+    await theirs.getByRole('button', { name: 'Spara', exact: true }).click();
+    await colleague
+      .getByText('Arbetsmarknadsstatus vid inskrivning i Etableringscentrum är sparad.')
+      .waitFor();
+
+    await dialog.getByRole('button', { name: 'Spara', exact: true }).click();
+    await dialog.getByText(/Senast sparade status: Arbetslös, upp till 12 månader/).waitFor();
+    expect(await dialog.getByLabel('Arbetsmarknadsstatus vid inskrivning').inputValue()).toBe(
+      'inactive_in_education',
+    );
+    await expectAccessible(page, 'labour-market status dialog after a conflict');
+    await dialog.getByRole('button', { name: 'Spara mitt val ändå' }).click();
+    await page.getByText('Arbetsmarknadsstatus vid inskrivning i Etableringscentrum är sparad.').waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: /Inaktiv, i utbildning/ }).waitFor();
 
     await page.getByRole('link', { name: 'Deltagare', exact: true }).click();
     await page.getByLabel('Sök deltagare').fill('Tesfamariam');

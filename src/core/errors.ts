@@ -37,6 +37,7 @@ export const errorStatus = {
   STALE_REPORT: 409,
   MONTH_NOT_ENDED: 409,
   EXPORT_BLOCKED: 409,
+  SURVEY_WRONG_STATUS: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
@@ -54,4 +55,11 @@ export class AppError extends Error {
     this.code = code;
     this.details = details;
   }
+}
+
+/** A validation error on one field, as the schemas give them: the form shows `message` beside the field. */
+export function fieldError(path: string | (string | number)[], message: string): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [{ code: 'custom', path: typeof path === 'string' ? [path] : path, message }],
+  });
 }

@@ -52,6 +52,8 @@ export const errorMessages: Texts<ErrorCode> = {
     MONTH_NOT_ENDED: 'Månaden är inte slut än. Månadsfilen kan lämnas in först när månaden är slut.',
     EXPORT_BLOCKED:
       'Programmet tillåter inte export medan deltagare saknar uppgifter. Komplettera uppgifterna i kontrollen och försök igen.',
+    SURVEY_WRONG_STATUS:
+      'Det går inte i enkätens nuvarande läge: ett utkast eller en stängd enkät öppnas, en öppen stängs, en stängd ändras inte.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
     INTERNAL: 'Något gick fel hos oss. Försök igen om en stund.',
@@ -106,6 +108,8 @@ export const errorMessages: Texts<ErrorCode> = {
     MONTH_NOT_ENDED: 'The month has not ended yet. The monthly file can be submitted once the month is over.',
     EXPORT_BLOCKED:
       'The programme does not allow export while participants lack data. Complete the data the check lists and try again.',
+    SURVEY_WRONG_STATUS:
+      'Not possible in the survey’s current state: a draft or closed survey is opened, an open one closed, a closed one is not changed.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a while.',
@@ -120,6 +124,9 @@ export const fieldMessageCodes = [
   'too_short',
   'invalid_format',
   'invalid_email',
+  'weak_password',
+  'wrong_password',
+  'same_password',
   'invalid_date',
   'invalid_choice',
   'invalid_value',
@@ -175,6 +182,10 @@ export const fieldMessageCodes = [
   'not_same_employer',
   'after_ends_on',
   'not_work_outcome',
+  'too_many_decimals',
+  'answered',
+  'answered_removed',
+  'not_offered',
 ] as const;
 export type FieldMessageCode = (typeof fieldMessageCodes)[number];
 
@@ -186,6 +197,10 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     too_short: 'är för kort',
     invalid_format: 'har fel format',
     invalid_email: 'är inte en giltig e-postadress',
+    weak_password:
+      'är för lätt att gissa: undvik vanliga lösenord, namn, årtal och tangentbordsmönster (en mening av fyra ord fungerar bra)',
+    wrong_password: 'stämmer inte med ditt nuvarande lösenord',
+    same_password: 'måste skilja sig från det nuvarande lösenordet',
     invalid_date: 'måste vara ett datum som ÅÅÅÅ-MM-DD',
     invalid_choice: 'är inte ett giltigt val',
     invalid_value: 'är inte giltigt',
@@ -242,6 +257,10 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'hör inte till den valda arbetsgivaren',
     after_ends_on: 'får inte vara efter slutdatum',
     not_work_outcome: 'anges bara när deltagaren går till arbete',
+    too_many_decimals: 'får ha högst två decimaler',
+    answered: 'kan inte ändras eftersom frågan redan har svar',
+    answered_removed: 'kan inte tas bort eftersom den redan har svar. Ändra texten i stället',
+    not_offered: 'erbjuds inte för enkäten',
   },
   en: {
     required: 'is required',
@@ -250,6 +269,10 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     too_short: 'is too short',
     invalid_format: 'has the wrong format',
     invalid_email: 'is not a valid email address',
+    weak_password:
+      'is too easy to guess: avoid common passwords, names, years and keyboard patterns (a sentence of four words works well)',
+    wrong_password: 'does not match your current password',
+    same_password: 'must differ from the current password',
     invalid_date: 'must be a date as YYYY-MM-DD',
     invalid_choice: 'is not a valid choice',
     invalid_value: 'is not valid',
@@ -306,6 +329,10 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     not_same_employer: 'does not belong to the chosen employer',
     after_ends_on: 'must not be after the end date',
     not_work_outcome: 'is given only for an exit to work',
+    too_many_decimals: 'must have at most two decimals',
+    answered: 'cannot change because the question already has answers',
+    answered_removed: 'cannot be removed because it already has answers. Change its text instead',
+    not_offered: 'is not offered for the survey',
   },
 };
 
@@ -363,12 +390,15 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     startsOn: 'Startdatum',
     targetGroupId: 'Målgrupp',
     targetGroupOverrideReason: 'Skäl för annan målgrupp',
+    labourMarketStatus: 'Arbetsmarknadsstatus vid inskrivning',
     referralId: 'Remiss',
     csv: 'Fil',
     name: 'Namn',
     role: 'Roll',
     centreIds: 'Centrum',
     password: 'Lösenord',
+    currentPassword: 'Nuvarande lösenord',
+    newPassword: 'Nytt lösenord',
     version: 'Version',
     id: 'Id',
     kind: 'Typ',
@@ -379,6 +409,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     goalPercent: 'Mål i procent',
     goalDescription: 'Målbeskrivning',
     followUpDays: 'Uppföljning, dagar efter avslut',
+    cofinancingHourlyRate: 'Timpris för medfinansiering (kr/timme)',
+    funderReportCheck: 'Kontroll före export',
     organisationIds: 'Samverkande organisationer',
     targetGroups: 'Målgrupper',
     maxDurationMonths: 'Längsta tid i månader',
@@ -481,6 +513,18 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     work_tasks: 'Utför arbetsuppgifterna',
     swedish_at_work: 'Svenska på arbetsplatsen',
     safety: 'Följer säkerhetsregler',
+    question: 'Fråga',
+    answers: 'Svar',
+    questionId: 'Fråga',
+    scale: 'Svar på skalan',
+    yes: 'Ja eller nej',
+    titles: 'Titel',
+    languages: 'Språk',
+    questions: 'Frågor',
+    texts: 'Text',
+    required: 'Obligatorisk',
+    linkId: 'Länk',
+    sessionId: 'Tillfälle',
   },
   en: {
     personalIdentityNumber: 'Personal identity or coordination number',
@@ -535,12 +579,15 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     startsOn: 'Start date',
     targetGroupId: 'Target group',
     targetGroupOverrideReason: 'Reason for another target group',
+    labourMarketStatus: 'Labour-market status at enrolment',
     referralId: 'Referral',
     csv: 'File',
     name: 'Name',
     role: 'Role',
     centreIds: 'Centres',
     password: 'Password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
     version: 'Version',
     id: 'Id',
     kind: 'Type',
@@ -551,6 +598,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     goalPercent: 'Goal in per cent',
     goalDescription: 'Goal description',
     followUpDays: 'Follow-up, days after exit',
+    cofinancingHourlyRate: 'Hourly rate for co-financing (SEK/hour)',
+    funderReportCheck: 'Check before export',
     organisationIds: 'Participating organisations',
     targetGroups: 'Target groups',
     maxDurationMonths: 'Maximum duration in months',
@@ -653,6 +702,18 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     work_tasks: 'Carries out the work tasks',
     swedish_at_work: 'Swedish at work',
     safety: 'Follows safety rules',
+    question: 'Question',
+    answers: 'Answer',
+    questionId: 'Question',
+    scale: 'Answer on the scale',
+    yes: 'Yes or no',
+    titles: 'Title',
+    languages: 'Languages',
+    questions: 'Questions',
+    texts: 'Text',
+    required: 'Required',
+    linkId: 'Link',
+    sessionId: 'Session',
   },
 };
 
@@ -674,10 +735,80 @@ export function describeIssues(issues: readonly IssueLike[], locale: Locale): Fi
     const field = issue.path.map(String).join('.') || 'body';
     const code = messageCode(issue);
     const lastKey = issue.path.filter((p) => typeof p === 'string').at(-1) ?? field;
-    const label = fieldLabels[locale][lastKey] ?? lastKey;
+    const label = surveyLabel(issue.path.map(String), locale) ?? fieldLabels[locale][lastKey] ?? lastKey;
     const text = fieldMessages[locale][code as FieldMessageCode] ?? fieldMessages[locale].invalid_value;
     return { field, code, message: `${label} ${text}` };
   });
+}
+
+// Language names for the labels of a survey's texts; the web app has its own in its i18n resources.
+const languageNames: Record<Locale, Record<string, string>> = {
+  sv: {
+    sv: 'svenska',
+    ar: 'arabiska',
+    ti: 'tigrinja',
+    so: 'somaliska',
+    fa: 'persiska',
+    prs: 'dari',
+    ps: 'pashto',
+    ku: 'kurdiska',
+    uk: 'ukrainska',
+    ru: 'ryska',
+    am: 'amhariska',
+    tr: 'turkiska',
+    en: 'engelska',
+    fr: 'franska',
+    es: 'spanska',
+    bs: 'bosniska',
+    sq: 'albanska',
+    th: 'thailändska',
+  },
+  en: {
+    sv: 'Swedish',
+    ar: 'Arabic',
+    ti: 'Tigrinya',
+    so: 'Somali',
+    fa: 'Persian',
+    prs: 'Dari',
+    ps: 'Pashto',
+    ku: 'Kurdish',
+    uk: 'Ukrainian',
+    ru: 'Russian',
+    am: 'Amharic',
+    tr: 'Turkish',
+    en: 'English',
+    fr: 'French',
+    es: 'Spanish',
+    bs: 'Bosnian',
+    sq: 'Albanian',
+    th: 'Thai',
+  },
+};
+
+/**
+ * A survey's fields name the question by its number and the language of a text: "Fråga 2, text på engelska",
+ * "Titel på arabiska"; an answer names its question's number when the path holds it.
+ */
+function surveyLabel(path: readonly string[], locale: Locale): string | null {
+  const labels = fieldLabels[locale];
+  const inLanguage = (code: string | undefined) =>
+    code && languageNames[locale][code]
+      ? `${locale === 'sv' ? 'på' : 'in'} ${languageNames[locale][code]}`
+      : '';
+  const q = path.lastIndexOf('questions');
+  const index = path[q + 1];
+  if (q >= 0 && index !== undefined && /^\d+$/.test(index)) {
+    const rest = path.slice(q + 2);
+    const inner =
+      rest[0] === 'texts'
+        ? `${labels.texts?.toLowerCase()} ${inLanguage(rest[1])}`.trim()
+        : rest.length > 0
+          ? (labels[rest.at(-1) ?? ''] ?? '').toLowerCase()
+          : '';
+    return `${labels.question} ${Number(index) + 1}${inner ? `, ${inner}` : ''}`;
+  }
+  if (path.length === 2 && path[0] === 'titles') return `${labels.titles} ${inLanguage(path[1])}`.trim();
+  return null;
 }
 
 function messageCode(issue: IssueLike): string {

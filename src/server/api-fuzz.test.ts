@@ -4,7 +4,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   consentToParticipation,
+  createGroup,
   createSession,
+  createSurvey,
   createUser,
   createWorld,
   luhn,
@@ -23,6 +25,7 @@ let admin: Session;
 let coordinatorEmail: string;
 let operations: Operation[];
 let ids: Record<string, string>;
+let surveyQuestionIds: string[];
 
 type JsonSchema = {
   type?: string | string[];
@@ -68,6 +71,18 @@ beforeAll(async () => {
     { personalIdentityNumber: pin() },
   );
   const colleague = await createUser(t.db, 'job_agent', [world.centre.id], world.organisation.id);
+  const manager = await createSession(
+    t.app,
+    t.db,
+    'programme_manager',
+    [world.centre.id],
+    world.organisation.id,
+  );
+  const survey = await createSurvey(manager, world.programme.programme.id);
+  await manager.post(`/api/surveys/${survey.id}/open`, { version: survey.version });
+  const { group } = await createGroup(t.db, world);
+  const link = await world.caseworker.post(`/api/surveys/${survey.id}/links`, { groupId: group.id });
+  surveyQuestionIds = survey.questions.map((q) => q.id);
   ids = {
     participant: referral.participantId,
     referral: referral.id,
@@ -77,6 +92,9 @@ beforeAll(async () => {
     otherParticipant: theirs.participantId,
     otherReferral: theirs.id,
     colleague: colleague.id,
+    group: group.id,
+    survey: survey.id,
+    surveyToken: link.json().token,
   };
   const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
   operations = readOperations(response.json());
@@ -142,6 +160,11 @@ function validBody(operation: Operation): unknown {
       targetGroupId: world.programme.short.id,
       targetGroupOverrideReason: null,
       referralId: null,
+      labourMarketStatus: 'unemployed',
+    }),
+    'PUT /api/enrolments/{id}/labour-market-status': () => ({
+      labourMarketStatus: 'long_term_unemployed',
+      version: 1,
     }),
     'POST /api/users': () => ({
       name: 'Lina Berg',
@@ -153,6 +176,15 @@ function validBody(operation: Operation): unknown {
     'PATCH /api/users/{id}': () => ({ name: 'Omar Ek', role: 'job_agent', centreIds: [ids.centre] }),
     'POST /api/programmes/{id}/funder-reports/monthly/{month}/submissions': () => ({
       fingerprint: '0'.repeat(64),
+    }),
+    'POST /api/surveys/{id}/links': () => ({ groupId: ids.group, sessionId: null }),
+    'POST /api/public/surveys/{token}/responses': () => ({
+      language: 'sv',
+      answers: [
+        { questionId: surveyQuestionIds[0], scale: 4 },
+        { questionId: surveyQuestionIds[1], yes: true },
+        { questionId: surveyQuestionIds[2], text: 'Bra' },
+      ],
     }),
   };
   const make = known[operation.name];
@@ -254,6 +286,9 @@ async function freshIdFor(operation: Operation): Promise<string> {
   const { path } = operation;
   if (path.startsWith('/api/programmes/')) return ids.programme as string;
   if (path.startsWith('/api/users/')) return ids.colleague as string;
+  // Surveys hold no participant: the fresh record is the survey (or its link) made for the run.
+  if (path.startsWith('/api/surveys/')) return ids.survey as string;
+  if (path.startsWith('/api/public/surveys/')) return ids.surveyToken as string;
   const reserveIdentity = {
     personalIdentityNumber: null,
     birthDate: '1991-02-12',
@@ -267,6 +302,16 @@ async function freshIdFor(operation: Operation): Promise<string> {
   if (path.startsWith('/api/referrals/')) return referral.id;
   const consent = await consentToParticipation(world.caseworker, referral.participantId);
   if (path.startsWith('/api/consents/')) return consent.id;
+  if (path === '/api/enrolments/{id}/labour-market-status') {
+    const response = await world.caseworker.post(`/api/participants/${referral.participantId}/enrolments`, {
+      programmeId: ids.programme,
+      centreId: ids.centre,
+      startsOn: '2026-11-16',
+      targetGroupId: world.programme.short.id,
+    });
+    if (response.statusCode !== 201) throw new Error(`enrolment failed: ${response.body}`);
+    return response.json().id as string;
+  }
   return referral.participantId;
 }
 
@@ -435,7 +480,7 @@ describe('the published API under arbitrary requests', () => {
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400]));
   }, 60_000);
 
-  it('answers every route without a session with 401 (login aside), never a server error', async () => {
+  it('answers every route without a session with 401 (login and answering surveys aside), never a server error', async () => {
     const cookie = fc.option(
       fc.oneof(
         fc.string().map((token) => `stegvis_session=${encodeURIComponent(token)}`),
@@ -454,7 +499,10 @@ describe('the published API under arbitrary requests', () => {
             if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
             const response = await send(operation, request, headers);
             expectClientErrorShape(response);
-            if (operation.name !== 'POST /api/auth/login') expect(response.statusCode).toBe(401);
+            // Answering a survey needs no login; what those routes answer is tested in surveys.test.ts.
+            const open =
+              operation.name === 'POST /api/auth/login' || operation.path.startsWith('/api/public/');
+            if (!open) expect(response.statusCode).toBe(401);
           },
         ),
         { numRuns: 25 },

@@ -36,6 +36,7 @@ import { placementRoutes } from './features/placements/placements.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { stepRoutes } from './features/steps/steps.routes.ts';
+import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -154,6 +155,7 @@ export async function buildApp({
       await api.register(dashboardRoutes(deps));
       await api.register(placementRoutes(deps));
       await api.register(funderReportRoutes(deps));
+      await api.register(surveyRoutes(deps));
     },
     { prefix: '/api' },
   );

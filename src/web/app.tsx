@@ -21,6 +21,13 @@ function page(load: () => Promise<ComponentType>) {
 // Feature pages load on demand, so the first load carries only the frame and the page asked for.
 export function createRouter() {
   return createBrowserRouter([
+    // Answering a survey: no login, no staff frame, nothing that reads a session.
+    {
+      path: 'enkat/:token',
+      HydrateFallback: InitialLoading,
+      ErrorBoundary: RouteError,
+      lazy: page(async () => (await import('./features/surveys/public-survey.page.tsx')).PublicSurveyPage),
+    },
     {
       Component: AppLayout,
       HydrateFallback: InitialLoading,
@@ -219,6 +226,36 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'enkater',
+                  lazy: page(
+                    async () => (await import('./features/surveys/survey-list.page.tsx')).SurveyListPage,
+                  ),
+                },
+                {
+                  path: 'enkater/ny',
+                  lazy: page(
+                    async () => (await import('./features/surveys/new-survey.page.tsx')).NewSurveyPage,
+                  ),
+                },
+                {
+                  path: 'enkater/:id',
+                  lazy: page(async () => (await import('./features/surveys/survey.page.tsx')).SurveyPage),
+                },
+                {
+                  path: 'enkater/:id/resultat',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/surveys/survey-results.page.tsx')).SurveyResultsPage,
+                  ),
+                },
+                {
+                  path: 'enkater/:id/lankar/:linkId/utskrift',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/surveys/survey-link-print.page.tsx')).SurveyLinkPrintPage,
+                  ),
+                },
+                {
                   path: 'admin/organisationer',
                   lazy: page(
                     async () =>
@@ -230,6 +267,10 @@ export function createRouter() {
                   lazy: page(
                     async () => (await import('./features/admin/user-admin.page.tsx')).UserAdminPage,
                   ),
+                },
+                {
+                  path: 'konto',
+                  lazy: page(async () => (await import('./features/account/account.page.tsx')).AccountPage),
                 },
                 { path: '*', Component: NotFoundPage },
               ],

@@ -24,12 +24,18 @@ export type SessionUser = z.infer<typeof sessionUser>;
 export const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
+/**
+ * A password someone sets: at least 12 characters (OWASP ASVS), no rules on character classes and no forced
+ * rotation. The server also refuses easily guessed ones (`weak_password`), with a list too large for the browser.
+ */
+export const newPassword = z.string().min(12, { message: 'too_short' }).max(200, { message: 'too_long' });
+
 export const userInput = z.object({
   name: requiredText(200),
   email: z.email({ message: 'invalid_email' }).max(200, { message: 'too_long' }),
   role: z.enum(roles, { message: 'invalid_choice' }),
   centreIds: z.array(id).min(1, { message: 'required' }),
-  password: z.string().min(12, { message: 'too_short' }).max(200, { message: 'too_long' }),
+  password: newPassword,
 });
 export type UserInput = z.input<typeof userInput>;
 
@@ -38,6 +44,29 @@ export const userUpdate = z.object({
   role: z.enum(roles, { message: 'invalid_choice' }).optional(),
   centreIds: z.array(id).min(1, { message: 'required' }).optional(),
   disabled: z.boolean().optional(),
+  /** A new password set by the administrator (the user forgot theirs); ends the user's sessions. */
+  password: newPassword.optional(),
+});
+
+export const passwordChange = z.object({
+  currentPassword: z.string().min(1, { message: 'required' }).max(1000, { message: 'too_long' }),
+  newPassword,
+});
+export type PasswordChange = z.input<typeof passwordChange>;
+
+/** One of the user's own sessions (a browser where they are logged in). */
+export const ownSession = z.object({
+  /** The hash of the session's token: names it without giving it away. */
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export const ownSessionList = z.object({ items: z.array(ownSession) });
+export type OwnSession = z.infer<typeof ownSession>;
+export const sessionParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/, { message: 'invalid_format' }),
 });
 
 export const user = z.object({

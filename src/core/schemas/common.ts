@@ -15,6 +15,9 @@ export const optionalText = (max: number) =>
 export const requiredText = (max: number) =>
   z.string({ message: 'required' }).trim().min(1, { message: 'required' }).max(max, { message: 'too_long' });
 export const id = z.uuid({ message: 'invalid_format' });
+/** A choice left blank is missing; anything else outside the list is not a valid choice. */
+export const choiceError = (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'required' : 'invalid_choice';
 // The column is a PostgreSQL integer: a larger number is no version that can exist.
 export const version = z.number().int().min(1).max(2_147_483_647);
 

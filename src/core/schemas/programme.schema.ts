@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates.ts';
-import { organisationKinds, targetGroupKinds } from '../enums.ts';
-import { id, isoDate, optionalText, requiredText, version } from './common.ts';
+import { funderReportCheckModes, organisationKinds, targetGroupKinds } from '../enums.ts';
+import { choiceError, id, isoDate, optionalText, requiredText, version } from './common.ts';
 
 export const centre = z.object({ id, name: z.string(), organisationId: id, municipalityCode: z.string() });
 export type Centre = z.infer<typeof centre>;
@@ -23,6 +23,9 @@ export const programme = z.object({
   goalPercent: z.number(),
   goalDescription: z.string(),
   followUpDays: z.number().int(),
+  /** SEK per attended hour for the co-financing report; null when none is set. */
+  cofinancingHourlyRate: z.number().nullable(),
+  funderReportCheck: z.enum(funderReportCheckModes),
   ownerOrganisation: organisation,
   organisations: z.array(organisation),
   centres: z.array(centre),
@@ -39,10 +42,6 @@ export const referenceItem = z.object({ code: z.string(), name: z.string() });
 export const referenceList = z.object({ items: z.array(referenceItem) });
 
 // ---------------------------------------------------------------- organisations and centres
-
-/** A choice left blank is missing; anything else outside the list is not a valid choice. */
-const choiceError = (issue: { input?: unknown }) =>
-  issue.input === undefined ? 'required' : 'invalid_choice';
 
 /** A kommunkod: four digits, which must also be in the municipalities code list (checked by the service). */
 const municipality = z.string({ message: 'required' }).regex(/^\d{4}$/, { message: 'invalid_format' });
@@ -93,6 +92,16 @@ const wholeNumber = (min: number, max: number) =>
 
 export const maxSteps = 20;
 
+/** The largest amount the column (numeric(10, 2)) holds. */
+const maxHourlyRate = 99_999_999.99;
+
+/** Kronor per hour: not negative, at most two decimals (öre), as the column keeps them. */
+const hourlyRate = z
+  .number()
+  .min(0, { message: 'too_small' })
+  .max(maxHourlyRate, { message: 'too_large' })
+  .refine((value) => Number(value.toFixed(2)) === value, { message: 'too_many_decimals' });
+
 /** A target group; `id` names an existing one, which is then updated in place. */
 export const targetGroupInput = z.object({
   id: id.optional(),
@@ -115,6 +124,10 @@ const programmeFields = {
   goalPercent: z.number().min(0, { message: 'too_small' }).max(100, { message: 'too_large' }),
   goalDescription: requiredText(2000),
   followUpDays: wholeNumber(1, 365).default(90),
+  /** For the co-financing report: SEK per attended hour; null (or left out) when the programme reports none. */
+  cofinancingHourlyRate: hourlyRate.nullable().default(null),
+  /** Whether missing participant data only warns before a funder's export, or stops it. */
+  funderReportCheck: z.enum(funderReportCheckModes, { error: choiceError }).default('warn'),
   /** Participating organisations besides the owner, which always takes part. */
   organisationIds: z.array(id).max(100, { message: 'too_many' }).default([]),
   centreIds: z.array(id).min(1, { message: 'required' }).max(100, { message: 'too_many' }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { labourMarketStatuses } from '../../core/enums.ts';
 import { parseOrganisationNumber } from '../../core/organisation-number.ts';
 import { createTestApp, login, type TestContext } from '../test/test-app.ts';
 import { queryRows } from './client.ts';
@@ -77,6 +78,29 @@ describe('demo data', () => {
         (select count(*)::int from consents where withdrawn_on is not null) as withdrawn`,
     );
     expect(special).toEqual({ protected: 3, reserve: 2, withdrawn: 1 });
+  });
+
+  it("gives most enrolments a labour-market status at the start, leaves three without for the funder's check, and sets the programme's rate", async () => {
+    await seedDemoData(t.db, '2026-11-22');
+    const rows = await queryRows<{ status: string | null; n: number }>(
+      t.db,
+      sql`select labour_market_status as status, count(*)::int as n from enrolments group by labour_market_status`,
+    );
+    const counts = new Map(rows.map((r) => [r.status, r.n]));
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    expect(counts.get(null)).toBe(3);
+    expect(rows.flatMap((r) => (r.status ? [r.status] : [])).sort()).toEqual(
+      [...labourMarketStatuses].sort(),
+    );
+    // Newly arrived people referred by the employment service: most of them are out of work.
+    expect((counts.get('unemployed') ?? 0) + (counts.get('long_term_unemployed') ?? 0)).toBeGreaterThan(
+      total / 2,
+    );
+    const [programme] = await queryRows<{ rate: string; mode: string }>(
+      t.db,
+      sql`select cofinancing_hourly_rate::text as rate, funder_report_check as mode from programmes`,
+    );
+    expect(programme).toEqual({ rate: '50.00', mode: 'warn' });
   });
 
   it('gives the programme dashboard exits of many outcomes, recorded follow-ups and months to show', async () => {
@@ -175,5 +199,29 @@ describe('demo activities and groups', () => {
       new Set(['open', 'filled', 'closed']),
     );
     expect(new Set(all.items.map((o: { kind: string }) => o.kind))).toEqual(new Set(['internship', 'job']));
+  });
+
+  it('has an open survey in three languages whose results read as the article: 97 % and 80 %', async () => {
+    const session = await login(t.app, 'samordnare@haninge.example', demoPassword);
+    const [survey] = (await session.get('/api/surveys')).json().items;
+    expect(survey).toMatchObject({
+      status: 'open',
+      languages: ['sv', 'en', 'ar'],
+      questionCount: 3,
+      responseCount: 30,
+    });
+    const results = (await session.get(`/api/surveys/${survey.id}/results`)).json();
+    expect(results.questions[0].scale.verySatisfied).toEqual({
+      numerator: 29,
+      denominator: 30,
+      percent: 96.7,
+    });
+    expect(results.questions[1].yesNo.yes).toEqual({ numerator: 24, denominator: 30, percent: 80 });
+    expect(results.questions[2].freeTexts).toHaveLength(5);
+    const [link] = (await session.get(`/api/surveys/${survey.id}/links`)).json().items;
+    expect(link).toMatchObject({ responseCount: 30 });
+    expect(link.groupName).toBeTruthy();
+    const shown = await t.app.inject({ method: 'GET', url: `/api/public/surveys/${link.token}` });
+    expect(shown.json().titles.ar).toBeTruthy();
   });
 });

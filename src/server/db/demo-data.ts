@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { attendedMinutes } from '../../core/attendance.ts';
@@ -8,6 +9,7 @@ import type {
   FollowUpStatus,
   GoalStatus,
   GoalTerm,
+  LabourMarketStatus,
   ReferralBasis,
   Role,
 } from '../../core/enums.ts';
@@ -57,6 +59,11 @@ import {
   programmes,
   referrals,
   stepChecklistItems,
+  surveyAnswers,
+  surveyLinks,
+  surveyQuestions,
+  surveyResponses,
+  surveys,
   targetGroups,
   userCentres,
   users,
@@ -169,6 +176,23 @@ const demoFollowUpStatuses: FollowUpStatus[] = [
   'unreachable',
 ];
 
+/** Enrolments of the first sixty left without a labour-market status, one per centre, for the export check. */
+const withoutLabourMarketStatus = new Set([25, 26, 27]);
+
+/**
+ * A plausible labour-market status at the start, made without the random generator so the rest of the demo
+ * stays as it was. Most are unemployed, long-term when out of work more than 12 months (6 under 25, as the
+ * ESF's indicators count); a few studied or were at home, one in ten had some work.
+ */
+function demoLabourMarketStatus(index: number, birthDate: string, startsOn: string): LabourMarketStatus {
+  if (index % 10 === 3) return 'inactive_in_education';
+  if (index % 10 === 7) return 'inactive_not_in_education';
+  if (index % 10 === 9) return 'employed';
+  const monthsWithoutWork = (index * 7) % 24;
+  const under25 = plannedEndDate(birthDate, 25 * 12) > startsOn;
+  return monthsWithoutWork > (under25 ? 6 : 12) ? 'long_term_unemployed' : 'unemployed';
+}
+
 /** Goals an action plan may hold: the step (by ordinal) that serves each, and the occupation (SSYK) it aims at. */
 const demoGoals: { term: GoalTerm; description: string; step: number | null; occupation: string | null }[] = [
   { term: 'short', description: 'Klara SFI kurs C', step: 3, occupation: null },
@@ -233,6 +257,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
         goalDescription:
           '55 % av de nyanlända kvinnorna och männen i arbete eller studier 90 dagar efter avslut',
         followUpDays: 90,
+        // A round demo value of SEK per attended hour; a real project takes its rate from the funder's decision.
+        cofinancingHourlyRate: 50,
+        funderReportCheck: 'warn',
         ownerOrganisationId: haninge.id,
       })
       .returning();
@@ -498,6 +525,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
           targetGroupOverrideReason: education === null ? 'Utbildningsnivå okänd vid inskrivning' : null,
           startsOn,
           plannedEndOn,
+          labourMarketStatus: withoutLabourMarketStatus.has(i)
+            ? null
+            : demoLabourMarketStatus(i, pin.value.birthDate, startsOn),
           exitedOn,
           exitOutcome,
           exitOrganisation: exitOutcome?.startsWith('work') ? 'Haninge Vård och Omsorg AB' : null,
@@ -602,6 +632,7 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
     await seedPlacements(tx, today);
     // After the groups, placements and their members exist.
     await seedAttendance(tx, today);
+    await seedSurvey(tx, programme.id, leader('programledare@haninge.example'), today);
   });
   return demoLogins(db);
 }
@@ -733,6 +764,7 @@ async function seedAlumni(
         targetGroupOverrideReason: education === null ? 'Utbildningsnivå okänd vid inskrivning' : null,
         startsOn,
         plannedEndOn: plannedEndDate(startsOn, group.maxDurationMonths),
+        labourMarketStatus: demoLabourMarketStatus(60 + i, pin.value.birthDate, startsOn),
         exitedOn,
         exitOutcome,
         exitOrganisation: toWork
@@ -2011,6 +2043,110 @@ async function seedPlacements(tx: Executor, today: string) {
 }
 
 /** The Monday of the ISO week a date falls in. */
+/**
+ * One open satisfaction survey in Swedish, English and Arabic, with a link for the civic-orientation group and
+ * 30 anonymous answers spread over the last two weeks, so the results read as the source article's: 97 % very
+ * satisfied with the civic orientation (29 of 30) and 80 % who know better what it takes to get a job (24 of 30).
+ */
+async function seedSurvey(tx: Executor, programmeId: string, managerId: string, today: string) {
+  const [group] = await tx
+    .select({ id: activityGroups.id })
+    .from(activityGroups)
+    .innerJoin(activities, eq(activities.id, activityGroups.activityId))
+    .where(and(eq(activities.programmeId, programmeId), eq(activities.type, 'civic_orientation')))
+    .orderBy(asc(activityGroups.startsOn))
+    .limit(1);
+  if (!group) return;
+  const [survey] = await tx
+    .insert(surveys)
+    .values({
+      programmeId,
+      titles: {
+        sv: 'Vad tycker du om samhällsorienteringen?',
+        en: 'What do you think of the civic orientation?',
+        ar: 'ما رأيك في التوجيه المجتمعي؟',
+      },
+      languages: ['sv', 'en', 'ar'],
+      status: 'open',
+      createdBy: managerId,
+    })
+    .returning();
+  if (!survey) return;
+  const questions = await tx
+    .insert(surveyQuestions)
+    .values([
+      {
+        surveyId: survey.id,
+        ordinal: 1,
+        kind: 'scale' as const,
+        required: true,
+        texts: {
+          sv: 'Hur nöjd är du med samhällsorienteringen?',
+          en: 'How satisfied are you with the civic orientation?',
+          ar: 'ما مدى رضاك عن التوجيه المجتمعي؟',
+        },
+      },
+      {
+        surveyId: survey.id,
+        ordinal: 2,
+        kind: 'yes_no' as const,
+        required: true,
+        texts: {
+          sv: 'Vet du bättre nu vad som krävs för att få ett jobb?',
+          en: 'Do you now know better what it takes to get a job?',
+          ar: 'هل تعرف الآن بشكل أفضل ما يلزم للحصول على عمل؟',
+        },
+      },
+      {
+        surveyId: survey.id,
+        ordinal: 3,
+        kind: 'free_text' as const,
+        required: false,
+        texts: { sv: 'Vad kan vi göra bättre?', en: 'What can we do better?', ar: 'ما الذي يمكننا تحسينه؟' },
+      },
+    ])
+    .returning();
+  const [scale, yesNo, free] = questions.sort((a, b) => a.ordinal - b.ordinal);
+  if (!scale || !yesNo || !free) return;
+  const [link] = await tx
+    .insert(surveyLinks)
+    .values({
+      surveyId: survey.id,
+      token: randomBytes(18).toString('base64url'),
+      groupId: group.id,
+      createdBy: managerId,
+    })
+    .returning();
+  if (!link) return;
+  const comments: Record<number, { language: string; text: string }> = {
+    2: { language: 'sv', text: 'Mer tid för frågor om bostad.' },
+    7: { language: 'en', text: 'More visits to workplaces, please.' },
+    11: { language: 'ar', text: 'أريد المزيد من المعلومات عن الرعاية الصحية.' },
+    19: { language: 'sv', text: 'Bra med tolk på arabiska.' },
+    26: { language: 'ar', text: 'شكرًا للمرشدة، كانت ممتازة.' },
+  };
+  const languages = ['ar', 'ar', 'sv', 'ar', 'en', 'ar', 'sv', 'en', 'ar', 'ar'] as const;
+  for (let i = 0; i < 30; i++) {
+    const [response] = await tx
+      .insert(surveyResponses)
+      .values({
+        surveyId: survey.id,
+        linkId: link.id,
+        language: comments[i]?.language ?? languages[i % 10] ?? 'sv',
+        submittedOn: addDays(today, -(i % 14)),
+      })
+      .returning({ id: surveyResponses.id });
+    if (!response) continue;
+    const comment = comments[i];
+    await tx.insert(surveyAnswers).values([
+      { responseId: response.id, questionId: scale.id, scale: i === 13 ? 4 : 5 },
+      // Six of thirty not yet sure: 80 % yes.
+      { responseId: response.id, questionId: yesNo.id, yes: i % 5 !== 3 },
+      ...(comment ? [{ responseId: response.id, questionId: free.id, text: comment.text }] : []),
+    ]);
+  }
+}
+
 function isoMonday(date: string): string {
   return addDays(date, 1 - isoWeekday(date));
 }

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../core/errors.ts';
 import type { Db } from '../db/client.ts';
-import type { Actor } from '../features/auth/actor.ts';
+import { type Actor, authorize } from '../features/auth/actor.ts';
 import { resolveSession, type SessionPolicy, safeEqual } from '../features/auth/auth.service.ts';
+import { isApiRoute, permissionsOf, routeKey, ruleOf } from '../security/route-matrix.ts';
 
 export const sessionCookie = 'stegvis_session';
 
@@ -15,6 +16,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health checks, docs). */
     public?: boolean;
+    /**
+     * Public and never tied to a session: the session cookie is not read (nor cleared), so nothing a staff
+     * member's browser sends can attach them to what is stored (anonymous survey answers).
+     */
+    anonymous?: boolean;
   }
 }
 
@@ -27,6 +33,30 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /**
+ * Every API route must have an entry in the authorization matrix, and the matrix must agree on which routes are
+ * public: a route without one stops the app at start, naming it.
+ */
+export function requireMatrixEntries(app: FastifyInstance): void {
+  app.addHook('onRoute', (route) => {
+    if (!isApiRoute(route.url)) return;
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      const rule = ruleOf(method, route.url);
+      if (!rule) {
+        throw new Error(
+          `${routeKey(method, route.url)} has no entry in the authorization matrix (src/server/security/route-matrix.ts)`,
+        );
+      }
+      if ((rule.access === 'public') !== (route.config?.public === true)) {
+        throw new Error(
+          `${routeKey(method, route.url)}: the matrix and the route disagree on whether it is public`,
+        );
+      }
+    }
+  });
+}
+
+/**
  * Sessions live in the database and are found by the hash of the cookie token. Every state-changing request
  * must carry the session's CSRF token in `x-csrf-token` (synchronizer token) and, when the browser sends an
  * Origin, come from our own origin.
@@ -34,11 +64,13 @@ export function actorOf(request: FastifyRequest): Actor {
 export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  requireMatrixEntries(app);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // The API docs are public; pages and assets of the web app carry no data.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
-    const token = request.cookies[sessionCookie];
+    const anonymous = request.routeOptions.config?.anonymous === true;
+    const token = anonymous ? undefined : request.cookies[sessionCookie];
     if (token) {
       const session = await resolveSession(db, token, policy);
       if (session) {
@@ -48,7 +80,7 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
         reply.clearCookie(sessionCookie, { path: '/' });
       }
     }
-    const isPublic = request.routeOptions.config?.public === true;
+    const isPublic = anonymous || request.routeOptions.config?.public === true;
     if (!safeMethods.has(request.method) && !sameOrigin(request)) throw new AppError('CSRF_INVALID');
     if (isPublic) return;
     if (!request.actor) throw new AppError('UNAUTHENTICATED');
@@ -58,6 +90,12 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
         throw new AppError('CSRF_INVALID');
       }
     }
+    // Before validation, so a role without the permission gets 403 whatever it sends.
+    const url = request.routeOptions.url;
+    if (url === undefined) return;
+    const rule = ruleOf(request.method, url);
+    if (!rule) throw new AppError('FORBIDDEN');
+    for (const permission of permissionsOf(rule.access)) authorize(request.actor, permission);
   });
 }
 

@@ -11,7 +11,8 @@ export function loggerOptions(level: string) {
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: request.url.split('?')[0],
-        remoteAddress: request.ip,
+        // Anonymous survey answers: not even the address of whoever answered is written down.
+        ...(request.url.startsWith('/api/public/') ? {} : { remoteAddress: request.ip }),
       }),
     },
   };

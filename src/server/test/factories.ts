@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { personSearchText, personSortKey, swedishSortKey } from '../../core/collation.ts';
 import type { ExitOutcome, FollowUpStatus, LegalGender, Role } from '../../core/enums.ts';
 import type { ParticipantInput } from '../../core/schemas/participant.schema.ts';
+import type { Survey, SurveyInput } from '../../core/schemas/survey.schema.ts';
 import type { Db } from '../db/client.ts';
 import {
   activities,
@@ -57,9 +58,9 @@ export async function createCentre(db: Db, organisationId?: string) {
 }
 
 /** A programme like Etableringscentrum: two target groups (12 and 6 months) and six steps. */
-export async function createProgramme(db: Db, centreIds: string[]) {
-  const [firstCentre] = await db.select().from(centres).limit(1);
-  const owner = firstCentre?.organisationId ?? (await createOrganisation(db)).id;
+export async function createProgramme(db: Db, centreIds: string[], ownerOrganisationId?: string) {
+  const [firstCentre] = ownerOrganisationId ? [] : await db.select().from(centres).limit(1);
+  const owner = ownerOrganisationId ?? firstCentre?.organisationId ?? (await createOrganisation(db)).id;
   const [programme] = await db
     .insert(programmes)
     .values({
@@ -518,4 +519,36 @@ export async function insertCohortPerson(db: Db, createdBy: string, person: Coho
       recordedBy: e.followUp.status ? createdBy : null,
     });
   return participant.id;
+}
+
+/**
+ * A draft survey of the programme built over HTTP by a programme manager: in Swedish and English, a scale, a
+ * yes/no and a free-text question (the first two required). Returns the API's answer.
+ */
+export async function createSurvey(
+  manager: Session,
+  programmeId: string,
+  overrides: Partial<SurveyInput> = {},
+): Promise<Survey> {
+  const response = await manager.post('/api/surveys', {
+    programmeId,
+    languages: ['sv', 'en'],
+    titles: { sv: 'Vad tycker du?', en: 'What do you think?' },
+    questions: [
+      { kind: 'scale', required: true, texts: { sv: 'Hur nöjd är du?', en: 'How satisfied are you?' } },
+      {
+        kind: 'yes_no',
+        required: true,
+        texts: { sv: 'Vet du mer om jobb nu?', en: 'Do you know more about jobs now?' },
+      },
+      {
+        kind: 'free_text',
+        required: false,
+        texts: { sv: 'Vad kan bli bättre?', en: 'What could be better?' },
+      },
+    ],
+    ...overrides,
+  });
+  if (response.statusCode !== 201) throw new Error(`survey failed: ${response.statusCode} ${response.body}`);
+  return response.json() as Survey;
 }

@@ -41,6 +41,11 @@ export function AppLayout() {
             ) : null}
             <LanguageSwitch />
             {user ? (
+              <Link to="/konto" className="header-button">
+                {t('app.account')}
+              </Link>
+            ) : null}
+            {user ? (
               <button
                 type="button"
                 className="header-button"
@@ -106,6 +111,13 @@ export function AppLayout() {
                   <NavLink to="/narvaro">{t('nav.attendance')}</NavLink>
                 </li>
               </>
+            ) : null}
+            {can(user.role, 'survey.manage') ||
+            can(user.role, 'survey.link') ||
+            can(user.role, 'survey.results') ? (
+              <li>
+                <NavLink to="/enkater">{t('nav.surveys')}</NavLink>
+              </li>
             ) : null}
             {can(user.role, 'user.manage') ? (
               <li>

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { centres, organisations, sessions, userCentres, users } from '../../db/schema.ts';
 
@@ -50,8 +50,48 @@ export async function deleteSession(db: Executor, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteUserSessions(db: Executor, userId: string) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+export async function deleteUserSessions(db: Executor, userId: string, except?: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), except ? ne(sessions.id, except) : undefined));
+}
+
+/** The user's sessions still within both timeouts, the most recently used first. */
+export async function listUserSessions(db: Executor, userId: string, idleAfter: Date, createdAfter: Date) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        gte(sessions.lastSeenAt, idleAfter),
+        gte(sessions.createdAt, createdAfter),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt), sessions.id);
+}
+
+/** Deletes the session if it is the user's; true when it was. */
+export async function deleteOwnSession(db: Executor, userId: string, id: string): Promise<boolean> {
+  const deleted = await db
+    .delete(sessions)
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ id: sessions.id });
+  return deleted.length > 0;
+}
+
+export async function findPasswordHash(db: Executor, userId: string) {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row?.passwordHash ?? null;
+}
+
+export async function setPasswordHash(db: Executor, userId: string, passwordHash: string) {
+  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
 }
 
 export async function deleteExpiredSessions(db: Executor, idleBefore: Date, createdBefore: Date) {

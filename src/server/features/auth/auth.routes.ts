@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { loginInput, sessionResponse } from '../../../core/schemas/auth.schema.ts';
-import { errorResponse, okResponse } from '../../../core/schemas/common.ts';
+import {
+  loginInput,
+  ownSessionList,
+  passwordChange,
+  sessionParams,
+  sessionResponse,
+} from '../../../core/schemas/auth.schema.ts';
+import { errorResponse, errorResponses, okResponse } from '../../../core/schemas/common.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf, sessionCookie, setSessionCookie } from '../../plugins/auth.ts';
 import * as service from './auth.service.ts';
@@ -56,6 +62,59 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.sessionInfo(db, actorOf(request), request.csrfToken ?? ''),
+    );
+
+    app.put(
+      '/auth/password',
+      {
+        // Guessing the current password through this route is as limited as through the login.
+        config: { rateLimit: { max: config.loginRateLimit, timeWindow: '15 minutes' } },
+        schema: {
+          tags: ['auth'],
+          summary: "Change one's own password; the user's other sessions end",
+          body: passwordChange,
+          response: { 200: okResponse, ...errorResponses, 429: errorResponse },
+        },
+      },
+      async (request) => {
+        await service.changePassword(db, actorOf(request), request.body);
+        return { ok: true as const };
+      },
+    );
+
+    app.get(
+      '/auth/sessions',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "The user's own sessions: where they are logged in",
+          response: { 200: ownSessionList, ...errorResponses },
+        },
+      },
+      async (request) => ({
+        items: await service.ownSessions(db, actorOf(request), {
+          idleMinutes: config.sessionIdleMinutes,
+          absoluteHours: config.sessionAbsoluteHours,
+        }),
+      }),
+    );
+
+    app.delete(
+      '/auth/sessions/:id',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: "End one of the user's own sessions",
+          params: sessionParams,
+          response: { 200: okResponse, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = actorOf(request);
+        await service.endOwnSession(db, actor, request.params.id);
+        if (request.params.id === actor.sessionId) reply.clearCookie(sessionCookie, { path: '/' });
+        return { ok: true as const };
+      },
     );
   };
 }

@@ -1,10 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { AppError } from '../../../core/errors.ts';
-import type { SessionResponse } from '../../../core/schemas/auth.schema.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
+import type { OwnSession, PasswordChange, SessionResponse } from '../../../core/schemas/auth.schema.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repo.ts';
-import { dummyVerify, verifyPassword } from './password.ts';
+import { dummyVerify, hashPassword, verifyPassword } from './password.ts';
+import { refuseWeakPassword } from './password-policy.ts';
 
 export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
 
@@ -94,4 +95,49 @@ export async function purgeExpiredSessions(
     new Date(now.getTime() - policy.idleMinutes * 60_000),
     new Date(now.getTime() - policy.absoluteHours * 3_600_000),
   );
+}
+
+/**
+ * The user changes their own password, proving they know the current one. Every other session of theirs ends
+ * (a changed password is often the answer to a suspicion); this one goes on.
+ */
+export async function changePassword(db: Db, actor: Actor, input: PasswordChange): Promise<void> {
+  const hash = await repo.findPasswordHash(db, actor.userId);
+  if (!hash) throw new AppError('UNAUTHENTICATED');
+  if (!(await verifyPassword(hash, input.currentPassword)))
+    throw fieldError('currentPassword', 'wrong_password');
+  if (input.newPassword === input.currentPassword) throw fieldError('newPassword', 'same_password');
+  refuseWeakPassword(input.newPassword, [actor.email, actor.name], 'newPassword');
+  const newHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    await repo.setPasswordHash(tx, actor.userId, newHash);
+    await repo.deleteUserSessions(tx, actor.userId, actor.sessionId);
+  });
+}
+
+/** Where the user is logged in: their sessions within the timeouts, this one marked. */
+export async function ownSessions(
+  db: Db,
+  actor: Actor,
+  policy: SessionPolicy,
+  now: Date = new Date(),
+): Promise<OwnSession[]> {
+  const rows = await repo.listUserSessions(
+    db,
+    actor.userId,
+    new Date(now.getTime() - policy.idleMinutes * 60_000),
+    new Date(now.getTime() - policy.absoluteHours * 3_600_000),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt.toISOString(),
+    lastSeenAt: r.lastSeenAt.toISOString(),
+    userAgent: r.userAgent,
+    current: r.id === actor.sessionId,
+  }));
+}
+
+/** Ends one of the user's own sessions (a browser left logged in elsewhere); someone else's is not found. */
+export async function endOwnSession(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  if (!(await repo.deleteOwnSession(db, actor.userId, sessionId))) throw new AppError('NOT_FOUND');
 }

@@ -112,6 +112,21 @@ export async function exitVersioned(
   return row ?? null;
 }
 
+/** Records the status at the start; an exited enrolment may be corrected too. Null when the version is stale. */
+export async function setLabourMarketStatusVersioned(
+  db: Executor,
+  id: string,
+  version: number,
+  labourMarketStatus: (typeof enrolments.$inferInsert)['labourMarketStatus'],
+) {
+  const [row] = await db
+    .update(enrolments)
+    .set({ labourMarketStatus, version: sql`${enrolments.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(enrolments.id, id), eq(enrolments.version, version)))
+    .returning({ id: enrolments.id });
+  return row ?? null;
+}
+
 export async function endOpenSteps(db: Executor, enrolmentId: string, endedOn: string) {
   await db
     .update(enrolmentSteps)

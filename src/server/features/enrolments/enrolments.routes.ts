@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
-import { enrolment, enrolmentInput, enrolmentList } from '../../../core/schemas/enrolment.schema.ts';
+import {
+  enrolment,
+  enrolmentInput,
+  enrolmentList,
+  labourMarketStatusInput,
+} from '../../../core/schemas/enrolment.schema.ts';
 import { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
@@ -46,6 +51,20 @@ export function enrolmentRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.exit(db, actorOf(request), request.params.id, request.body),
+    );
+    app.put(
+      '/enrolments/:id/labour-market-status',
+      {
+        schema: {
+          tags: ['enrolments'],
+          summary:
+            'Record or correct the labour-market status at the start, also after exit; refused with 409 if someone else saved since `version`',
+          params: idParams,
+          body: labourMarketStatusInput,
+          response: { 200: enrolment, ...errorResponses, 409: errorResponse },
+        },
+      },
+      async (request) => service.setLabourMarketStatus(db, actorOf(request), request.params.id, request.body),
     );
   };
 }

@@ -1,7 +1,11 @@
 import type { z } from 'zod';
 import { addDays, plannedEndDate, todayInSweden } from '../../../core/dates.ts';
 import { AppError } from '../../../core/errors.ts';
-import type { Enrolment, enrolmentInput } from '../../../core/schemas/enrolment.schema.ts';
+import type {
+  Enrolment,
+  enrolmentInput,
+  labourMarketStatusInput,
+} from '../../../core/schemas/enrolment.schema.ts';
 import type { exitInput } from '../../../core/schemas/follow-up.schema.ts';
 import { targetGroupKindForEducation } from '../../../core/target-group.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -76,6 +80,37 @@ export async function exit(
 }
 
 /**
+ * Records or corrects the labour-market status at the start of an enrolment, against the version it was read
+ * at. Also after exit, since the funder's figures must be right; not once consent has been withdrawn.
+ */
+export async function setLabourMarketStatus(
+  db: Db,
+  actor: Actor,
+  enrolmentId: string,
+  input: z.output<typeof labourMarketStatusInput>,
+): Promise<Enrolment> {
+  authorize(actor, 'enrolment.write');
+  return db.transaction(async (tx) => {
+    const current = await repo.findById(tx, enrolmentId);
+    if (!current) throw new AppError('NOT_FOUND');
+    const { participant } = await participants.loadWritable(tx, actor, current.enrolment.participantId);
+    const updated = await repo.setLabourMarketStatusVersioned(
+      tx,
+      enrolmentId,
+      input.version,
+      input.labourMarketStatus,
+    );
+    if (!updated) {
+      throw new AppError('VERSION_CONFLICT', {
+        current: await presentOne(tx, participant.id, enrolmentId),
+      });
+    }
+    await logAccess(tx, actor, [participant], 'update', 'enrolment.labourMarketStatus');
+    return presentOne(tx, participant.id, enrolmentId);
+  });
+}
+
+/**
  * Enrols a participant who has consented to participation: target group from the education level unless
  * staff choose another with a reason, planned end from the group's maximum duration, step 1 started.
  */
@@ -117,6 +152,7 @@ export async function enrol(
       referralId: input.referralId ?? null,
       startsOn: input.startsOn,
       plannedEndOn: plannedEndDate(input.startsOn, group.maxDurationMonths),
+      labourMarketStatus: input.labourMarketStatus,
       createdBy: actor.userId,
     });
     await repo.startStep(tx, {
@@ -195,6 +231,7 @@ function present(row: repo.EnrolmentJoinedRow, followUp: Enrolment['followUp']):
     targetGroupOverrideReason: e.targetGroupOverrideReason,
     startsOn: e.startsOn,
     plannedEndOn: e.plannedEndOn,
+    labourMarketStatus: e.labourMarketStatus,
     exitedOn: e.exitedOn,
     exitOutcome: e.exitOutcome,
     exitEmployerId: e.exitEmployerId,

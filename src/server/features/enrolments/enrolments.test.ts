@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantInput } from '../../../core/schemas/participant.schema.ts';
 import {
@@ -87,6 +88,7 @@ describe('POST /api/participants/:id/enrolments', () => {
       targetGroupOverrideReason: null,
       startsOn: '2026-11-16',
       plannedEndOn: '2027-11-16',
+      labourMarketStatus: null,
       exitedOn: null,
     });
     expect(enrolment.steps).toEqual([
@@ -123,6 +125,32 @@ describe('POST /api/participants/:id/enrolments', () => {
     const response = await enrol(participantId, { startsOn });
     expect(response.statusCode).toBe(201);
     expect(response.json()).toMatchObject({ startsOn, plannedEndOn });
+  });
+
+  it('keeps the labour-market status at the start when it is given', async () => {
+    const { participantId } = await consented();
+
+    const response = await enrol(participantId, { labourMarketStatus: 'long_term_unemployed' });
+
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ labourMarketStatus: 'long_term_unemployed', version: 1 });
+    expect(await enrolmentsOf(participantId)).toMatchObject([{ labourMarketStatus: 'long_term_unemployed' }]);
+  });
+
+  it('answers 400 naming the labour-market status when it is not one of the statuses, and enrols no one', async () => {
+    const { participantId } = await consented();
+
+    const response = await enrol(participantId, { labourMarketStatus: 'arbetslös' });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      {
+        field: 'labourMarketStatus',
+        code: 'invalid_choice',
+        message: 'Arbetsmarknadsstatus vid inskrivning är inte ett giltigt val',
+      },
+    ]);
+    expect(await enrolmentsOf(participantId)).toEqual([]);
   });
 
   it('refuses a second enrolment in the same programme with 409 ENROLMENT_ALREADY_ACTIVE', async () => {
@@ -386,5 +414,203 @@ describe('POST /api/enrolments/:id/exit to an employer', () => {
     expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([
       { exitedOn: null, exitEmployerId: null },
     ]);
+  });
+});
+
+describe('PUT /api/enrolments/:id/labour-market-status', () => {
+  type Enrolled = { id: string; participantId: string; version: number; labourMarketStatus: string | null };
+
+  async function enrolled(person: Partial<ParticipantInput> = {}, overrides: Record<string, unknown> = {}) {
+    const { participantId } = await consented(person);
+    const response = await enrol(participantId, overrides);
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as Enrolled;
+  }
+
+  function record(
+    enrolment: { id: string; version: number },
+    body: Record<string, unknown> = {},
+    session = world.caseworker,
+  ) {
+    return session.put(`/api/enrolments/${enrolment.id}/labour-market-status`, {
+      labourMarketStatus: 'unemployed',
+      version: enrolment.version,
+      ...body,
+    });
+  }
+
+  async function accessLog(participantId: string): Promise<{ action: string; what: string }[]> {
+    const rows = await t.db.execute(
+      sql`select action, what from access_log where participant_id = ${participantId} order by id`,
+    );
+    return (rows as unknown as { rows: { action: string; what: string }[] }).rows;
+  }
+
+  it('records the status of an enrolment that has none, with a new version, and logs the change', async () => {
+    const enrolment = await enrolled();
+    expect(enrolment.labourMarketStatus).toBeNull();
+
+    const response = await record(enrolment, { labourMarketStatus: 'inactive_in_education' });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      id: enrolment.id,
+      labourMarketStatus: 'inactive_in_education',
+      version: enrolment.version + 1,
+      exitedOn: null,
+    });
+    expect(await enrolmentsOf(enrolment.participantId)).toEqual([response.json()]);
+    expect(await accessLog(enrolment.participantId)).toContainEqual({
+      action: 'update',
+      what: 'enrolment.labourMarketStatus',
+    });
+  });
+
+  it('corrects the status given at enrolment, and clears one recorded by mistake', async () => {
+    const enrolment = await enrolled({}, { labourMarketStatus: 'employed' });
+
+    const corrected = await record(enrolment, { labourMarketStatus: 'long_term_unemployed' });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json().labourMarketStatus).toBe('long_term_unemployed');
+
+    const cleared = await record(corrected.json(), { labourMarketStatus: null });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ labourMarketStatus: null, version: enrolment.version + 2 });
+  });
+
+  it('corrects the status after exit, keeping the exit as it was', async () => {
+    const enrolment = await enrolled();
+    const exited = await world.caseworker.post(`/api/enrolments/${enrolment.id}/exit`, {
+      exitedOn: '2026-11-30',
+      outcome: 'studies_adult_education',
+      organisation: 'Komvux Haninge',
+      version: enrolment.version,
+    });
+    expect(exited.statusCode, exited.body).toBe(200);
+
+    const response = await record(exited.json(), { labourMarketStatus: 'unemployed' });
+
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({
+      labourMarketStatus: 'unemployed',
+      exitedOn: '2026-11-30',
+      exitOutcome: 'studies_adult_education',
+      followUp: { id: exited.json().followUp.id },
+    });
+  });
+
+  it('answers 409 VERSION_CONFLICT with the current enrolment when someone saved in between, and changes nothing', async () => {
+    const enrolment = await enrolled();
+    const first = await record(enrolment, { labourMarketStatus: 'long_term_unemployed' });
+    expect(first.statusCode).toBe(200);
+
+    const stale = await record(enrolment, { labourMarketStatus: 'employed' });
+
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('VERSION_CONFLICT');
+    expect(stale.json().error.current).toEqual(first.json());
+    expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([
+      { labourMarketStatus: 'long_term_unemployed', version: enrolment.version + 1 },
+    ]);
+  });
+
+  it('answers 409 CONSENT_WITHDRAWN once consent has been withdrawn: the record is read-only', async () => {
+    const referral = await referred();
+    const consent = await consentToParticipation(world.caseworker, referral.participantId);
+    const created = await enrol(referral.participantId);
+    expect(created.statusCode).toBe(201);
+    const withdrawn = await world.caseworker.post(`/api/consents/${consent.id}/withdraw`, {
+      withdrawnOn: '2026-11-20',
+      note: null,
+    });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+
+    const response = await record(created.json(), { labourMarketStatus: 'unemployed' });
+
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('CONSENT_WITHDRAWN');
+    expect(await enrolmentsOf(referral.participantId)).toMatchObject([{ labourMarketStatus: null }]);
+  });
+
+  it('answers 400 naming the field: a status that is none, a missing one, a missing version', async () => {
+    const enrolment = await enrolled();
+
+    const unknown = await record(enrolment, { labourMarketStatus: 'arbetslös' });
+    const missing = await world.caseworker.put(`/api/enrolments/${enrolment.id}/labour-market-status`, {
+      version: enrolment.version,
+    });
+    const noVersion = await world.caseworker.put(`/api/enrolments/${enrolment.id}/labour-market-status`, {
+      labourMarketStatus: 'unemployed',
+    });
+
+    expect([unknown.statusCode, missing.statusCode, noVersion.statusCode]).toEqual([400, 400, 400]);
+    expect(unknown.json().error.fields).toEqual([
+      {
+        field: 'labourMarketStatus',
+        code: 'invalid_choice',
+        message: 'Arbetsmarknadsstatus vid inskrivning är inte ett giltigt val',
+      },
+    ]);
+    expect(missing.json().error.fields).toEqual([
+      {
+        field: 'labourMarketStatus',
+        code: 'required',
+        message: 'Arbetsmarknadsstatus vid inskrivning måste fyllas i',
+      },
+    ]);
+    expect(noVersion.json().error.fields).toMatchObject([{ field: 'version', code: 'required' }]);
+    const garbage = await world.caseworker.put('/api/enrolments/not-an-id/labour-market-status', {
+      labourMarketStatus: 'unemployed',
+      version: 1,
+    });
+    expect(garbage.statusCode).toBe(400);
+    expect(garbage.json().error.fields).toMatchObject([{ field: 'id', code: 'invalid_format' }]);
+    expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([
+      { labourMarketStatus: null, version: enrolment.version },
+    ]);
+  });
+
+  it('answers 401 without a session', async () => {
+    const enrolment = await enrolled();
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/enrolments/${enrolment.id}/labour-market-status`,
+      payload: { labourMarketStatus: 'unemployed', version: enrolment.version },
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("answers 403 for another centre's participant and to a role that may only read, and changes nothing", async () => {
+    const enrolment = await enrolled();
+    const teacher = await createSession(t.app, t.db, 'language_teacher', [world.centre.id]);
+
+    const otherCentre = await record(enrolment, {}, world.otherCaseworker);
+    const readOnlyRole = await record(enrolment, {}, teacher);
+
+    expect([otherCentre.statusCode, readOnlyRole.statusCode]).toEqual([403, 403]);
+    expect(otherCentre.json().error.code).toBe('FORBIDDEN');
+    expect(readOnlyRole.json().error.code).toBe('FORBIDDEN');
+    expect(await enrolmentsOf(enrolment.participantId)).toMatchObject([
+      { labourMarketStatus: null, version: enrolment.version },
+    ]);
+  });
+
+  it('answers 404 for an unknown enrolment and for a protected person one is not assigned to', async () => {
+    const hidden = await enrolled({ protectedIdentity: true });
+    const colleague = await createSession(
+      t.app,
+      t.db,
+      'coordinator',
+      [world.centre.id],
+      world.organisation.id,
+    );
+
+    const unknown = await record({ id: randomUUID(), version: 1 });
+    const notAssigned = await record(hidden, {}, colleague);
+
+    expect([unknown.statusCode, notAssigned.statusCode]).toEqual([404, 404]);
+    expect(notAssigned.json().error.code).toBe('NOT_FOUND');
+    expect((await record(hidden)).statusCode).toBe(200);
   });
 });

@@ -14,6 +14,7 @@ import type { Db, Executor } from '../../db/client.ts';
 import { logAccess } from '../access-log/access-log.repo.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import * as participants from '../participants/participants.service.ts';
+import { programmeIdsForCentres } from '../programmes/programmes.repo.ts';
 import * as repo from './follow-ups.repo.ts';
 
 /** Follow-ups for the worklist: open (not yet recorded), overdue (open and past due) or all. */
@@ -135,6 +136,9 @@ export async function programmeGoalFigure(
   return db.transaction(async (tx) => {
     const programme = await repo.findProgramme(tx, programmeId);
     if (!programme) throw new AppError('NOT_FOUND');
+    // Only a programme one of the actor's centres takes part in, as the dashboard and the programme itself.
+    if (!(await programmeIdsForCentres(tx, actor.centreIds)).includes(programmeId))
+      throw new AppError('FORBIDDEN');
     const rows = await repo.goalFigureRows(tx, actor, programmeId);
     return {
       programmeId: programme.id,

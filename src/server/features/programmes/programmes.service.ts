@@ -53,6 +53,8 @@ function present(found: Awaited<ReturnType<typeof repo.findProgrammes>>[number])
     goalPercent: p.goalPercent,
     goalDescription: p.goalDescription,
     followUpDays: p.followUpDays,
+    cofinancingHourlyRate: p.cofinancingHourlyRate,
+    funderReportCheck: p.funderReportCheck,
     ownerOrganisation: organisation(found.owner),
     organisations: found.organisations.map(organisation),
     centres: found.centres.map((c) => ({
@@ -203,6 +205,8 @@ function programmeValues(input: ProgrammeValues) {
     goalPercent: input.goalPercent,
     goalDescription: input.goalDescription,
     followUpDays: input.followUpDays,
+    cofinancingHourlyRate: input.cofinancingHourlyRate,
+    funderReportCheck: input.funderReportCheck,
   };
 }
 

@@ -58,6 +58,8 @@ function updateBody(p: Programme, overrides: Record<string, unknown> = {}) {
     goalPercent: p.goalPercent,
     goalDescription: p.goalDescription,
     followUpDays: p.followUpDays,
+    cofinancingHourlyRate: p.cofinancingHourlyRate,
+    funderReportCheck: p.funderReportCheck,
     organisationIds: [...organisationIds],
     centreIds: p.centres.map((c) => c.id),
     targetGroups: p.targetGroups.map(({ id, kind, name, maxDurationMonths }) => ({
@@ -113,6 +115,8 @@ describe('POST /api/programmes', () => {
       plannedParticipants: 800,
       goalPercent: 55,
       followUpDays: 90,
+      cofinancingHourlyRate: null,
+      funderReportCheck: 'warn',
       version: 1,
       ownerOrganisation: { id: world.organisation.id, kind: 'municipality' },
     });
@@ -136,6 +140,50 @@ describe('POST /api/programmes', () => {
     expect(listed).toContain(created.id);
     // The other centre's coordinator works in the programme too and sees it.
     expect((await world.otherCaseworker.get(`/api/programmes/${created.id}`)).statusCode).toBe(200);
+  });
+
+  it("sets up a programme with the funder's co-financing rate in kronor and öre and an export check that refuses", async () => {
+    const response = await manager.post(
+      '/api/programmes',
+      programmeBody({ cofinancingHourlyRate: 38.5, funderReportCheck: 'refuse' }),
+    );
+
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ cofinancingHourlyRate: 38.5, funderReportCheck: 'refuse' });
+    expect(await read(response.json().id)).toEqual(response.json());
+    const [row] = (
+      (await t.db.execute(
+        sql`select cofinancing_hourly_rate::text as rate, funder_report_check as mode from programmes where id = ${response.json().id}`,
+      )) as unknown as { rows: { rate: string; mode: string }[] }
+    ).rows;
+    expect(row).toEqual({ rate: '38.50', mode: 'refuse' });
+  });
+
+  it('answers 400 naming a negative rate, one with more than two decimals, one too large and an unknown check', async () => {
+    const cases = [
+      [-1, 'too_small', 'Timpris för medfinansiering (kr/timme) är för litet'],
+      [45.125, 'too_many_decimals', 'Timpris för medfinansiering (kr/timme) får ha högst två decimaler'],
+      [100_000_000, 'too_large', 'Timpris för medfinansiering (kr/timme) är för stort'],
+    ] as const;
+    for (const [rate, code, message] of cases) {
+      const body = programmeBody({ cofinancingHourlyRate: rate });
+      const response = await manager.post('/api/programmes', body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.fields).toEqual([{ field: 'cofinancingHourlyRate', code, message }]);
+      expect(await countNamed(body.name)).toBe(0);
+    }
+    const check = await manager.post('/api/programmes', programmeBody({ funderReportCheck: 'stoppa' }));
+    expect(check.statusCode).toBe(400);
+    expect(check.json().error.fields).toEqual([
+      {
+        field: 'funderReportCheck',
+        code: 'invalid_choice',
+        message: 'Kontroll före export är inte ett giltigt val',
+      },
+    ]);
+    const text = await manager.post('/api/programmes', programmeBody({ cofinancingHourlyRate: '50' }));
+    expect(text.statusCode).toBe(400);
+    expect(text.json().error.fields).toMatchObject([{ field: 'cofinancingHourlyRate' }]);
   });
 
   it('lets an administrator set one up too, with the follow-up days given', async () => {
@@ -328,6 +376,81 @@ describe('PUT /api/programmes/:id', () => {
     expect(await read(before.id)).toEqual(after);
   });
 
+  it('sets, changes and clears the co-financing rate and the export check, a version each', async () => {
+    const before = await createdProgramme();
+
+    const set = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(before, { cofinancingHourlyRate: 50, funderReportCheck: 'refuse' }),
+    );
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ cofinancingHourlyRate: 50, funderReportCheck: 'refuse', version: 2 });
+
+    const changed = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(set.json(), { cofinancingHourlyRate: 0.05 }),
+    );
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ cofinancingHourlyRate: 0.05, funderReportCheck: 'refuse' });
+
+    const cleared = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(changed.json(), { cofinancingHourlyRate: null, funderReportCheck: 'warn' }),
+    );
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({
+      cofinancingHourlyRate: null,
+      funderReportCheck: 'warn',
+      version: 4,
+    });
+    expect(await read(before.id)).toEqual(cleared.json());
+  });
+
+  it('answers 400 naming the rate and the check on a change, and changes nothing', async () => {
+    const before = await createdProgramme();
+
+    const response = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(before, { cofinancingHourlyRate: 12.345, funderReportCheck: 'varna' }),
+    );
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.fields).toEqual([
+      {
+        field: 'cofinancingHourlyRate',
+        code: 'too_many_decimals',
+        message: 'Timpris för medfinansiering (kr/timme) får ha högst två decimaler',
+      },
+      {
+        field: 'funderReportCheck',
+        code: 'invalid_choice',
+        message: 'Kontroll före export är inte ett giltigt val',
+      },
+    ]);
+    expect(await read(before.id)).toEqual(before);
+  });
+
+  it('answers 409 VERSION_CONFLICT for a stale change of the rate, with the rate saved in between', async () => {
+    const before = await createdProgramme();
+    const first = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(before, { cofinancingHourlyRate: 50 }),
+    );
+    expect(first.statusCode).toBe(200);
+
+    const stale = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(before, { cofinancingHourlyRate: 75, funderReportCheck: 'refuse' }),
+    );
+
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error).toMatchObject({
+      code: 'VERSION_CONFLICT',
+      current: { cofinancingHourlyRate: 50, funderReportCheck: 'warn', version: 2 },
+    });
+    expect(await read(before.id)).toEqual(first.json());
+  });
+
   it('keeps enrolments linked when their target group and step are renamed, given a new duration and moved', async () => {
     const { current, short } = await programmeInUse();
     const [first, ...rest] = current.steps;
@@ -517,7 +640,11 @@ describe('PUT /api/programmes/:id', () => {
 
     const response = await outsider.put(
       `/api/programmes/${before.id}`,
-      updateBody(before, { name: 'Kapat', centreIds: [...before.centres.map((c) => c.id), elsewhere.id] }),
+      updateBody(before, {
+        name: 'Kapat',
+        cofinancingHourlyRate: 999,
+        centreIds: [...before.centres.map((c) => c.id), elsewhere.id],
+      }),
     );
 
     expect(response.statusCode).toBe(403);
@@ -539,7 +666,7 @@ describe('PUT /api/programmes/:id', () => {
     const before = await createdProgramme();
     const response = await world.caseworker.put(
       `/api/programmes/${before.id}`,
-      updateBody(before, { name: 'Nej' }),
+      updateBody(before, { name: 'Nej', funderReportCheck: 'refuse' }),
     );
     expect(response.statusCode).toBe(403);
     expect(await read(before.id)).toEqual(before);
@@ -557,7 +684,7 @@ describe('PUT /api/programmes/:id', () => {
     const response = await t.app.inject({
       method: 'PUT',
       url: `/api/programmes/${before.id}`,
-      payload: updateBody(before, { name: 'Utan session' }),
+      payload: updateBody(before, { name: 'Utan session', cofinancingHourlyRate: 999 }),
     });
     expect(response.statusCode).toBe(401);
     expect(await read(before.id)).toEqual(before);

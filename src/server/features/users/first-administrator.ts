@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { centres, municipalities, organisations, userCentres, users } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
+import { isStrongPassword } from '../auth/password-policy.ts';
 
 export type FirstAdministratorInput = {
   email: string;
@@ -20,6 +21,10 @@ export type FirstAdministratorInput = {
 export async function createFirstAdministrator(db: Db, input: FirstAdministratorInput) {
   const password = input.password ?? randomBytes(12).toString('base64url');
   if (password.length < 12) throw new Error('The password must have at least 12 characters.');
+  if (!isStrongPassword(password, [input.email, input.name]))
+    throw new Error(
+      'The password is too easy to guess: avoid common passwords, names, years and keyboard patterns.',
+    );
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const [municipality] = await tx

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { hashPassword } from '../auth/password.ts';
+import { refuseWeakPassword } from '../auth/password-policy.ts';
 import * as repo from './users.repo.ts';
 
 export async function list(db: Db, actor: Actor): Promise<User[]> {
@@ -16,6 +17,7 @@ export async function list(db: Db, actor: Actor): Promise<User[]> {
 export async function create(db: Db, actor: Actor, input: z.output<typeof userInput>): Promise<User> {
   authorize(actor, 'user.manage');
   refuseForeignCentres(actor, input.centreIds);
+  refuseWeakPassword(input.password, [input.email, input.name], 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     if (await repo.emailTaken(tx, input.email)) throw new AppError('EMAIL_TAKEN');
@@ -52,15 +54,18 @@ export async function update(
       await repo.setCentres(tx, id, input.centreIds);
     }
     const disabling = input.disabled === true && !current.disabledAt;
+    if (input.password)
+      refuseWeakPassword(input.password, [current.email, input.name ?? current.name], 'password');
     await repo.update(tx, id, {
+      ...(input.password ? { passwordHash: await hashPassword(input.password) } : {}),
       ...(input.name ? { name: input.name } : {}),
       ...(input.role ? { role: input.role } : {}),
       ...(input.disabled === undefined
         ? {}
         : { disabledAt: input.disabled ? (current.disabledAt ?? new Date()) : null }),
     });
-    // A disabled account loses its sessions at once, not when they time out.
-    if (disabling) await deleteUserSessions(tx, id);
+    // A disabled account loses its sessions at once, not when they time out; so does one given a new password.
+    if (disabling || input.password) await deleteUserSessions(tx, id);
     const updated = await repo.findById(tx, id);
     if (!updated) throw new Error('user vanished');
     return present(updated);

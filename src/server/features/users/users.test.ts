@@ -178,6 +178,19 @@ describe('POST /api/users', () => {
   });
 });
 
+describe('password rules', () => {
+  it('answers 400 naming a password that is easy to guess, also from the user’s own name and email', async () => {
+    for (const password of ['Password1234', 'qwertyuiop123', 'lina.samhallsvagledare']) {
+      const body = userBody({ password, email: 'lina.samhallsvagledare@haninge.example' });
+      const response = await admin.post('/api/users', body);
+      expect(response.statusCode, password).toBe(400);
+      expect(response.json().error.fields).toEqual([
+        expect.objectContaining({ field: 'password', code: 'weak_password' }),
+      ]);
+    }
+  });
+});
+
 describe('PATCH /api/users/:id', () => {
   it('changes name, role and centres, which the user sees at the next request', async () => {
     const user = await createUser(t.db, 'coordinator', [centre.id], organisation.id);
@@ -222,6 +235,24 @@ describe('PATCH /api/users/:id', () => {
     expect((await admin.patch(`/api/users/${user.id}`, { disabled: false })).json().disabled).toBe(false);
     const back = await login(t.app, user.email, testPassword);
     expect((await back.get('/api/auth/session')).statusCode).toBe(200);
+  });
+
+  it('an administrator sets a new password for a user who forgot theirs: their sessions end, the new one works', async () => {
+    const user = await createUser(t.db, 'coordinator', [centre.id], organisation.id);
+    const session = await login(t.app, user.email, testPassword);
+
+    const weak = await admin.patch(`/api/users/${user.id}`, { password: 'qwerty123456' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields[0]).toMatchObject({ field: 'password', code: 'weak_password' });
+    expect((await session.get('/api/auth/session')).statusCode).toBe(200);
+
+    const response = await admin.patch(`/api/users/${user.id}`, { password: newPassword });
+    expect(response.statusCode).toBe(200);
+    expect((await session.get('/api/auth/session')).statusCode).toBe(401);
+    await expect(login(t.app, user.email, testPassword)).rejects.toThrow(/401/);
+    expect((await (await login(t.app, user.email, newPassword)).get('/api/auth/session')).statusCode).toBe(
+      200,
+    );
   });
 
   it('answers 400 naming a bad field', async () => {

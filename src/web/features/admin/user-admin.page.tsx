@@ -17,6 +17,7 @@ import { TextInputField } from '../../components/text-input-field.tsx';
 import { useCollator, useLocale } from '../../i18n/index.ts';
 import { useRoleOptions, useSortedByName } from '../../i18n/options.ts';
 import { useCurrentUser } from '../auth/session.queries.ts';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 import { useCreateUser, useUpdateUser, useUsers } from './users.queries.ts';
 
 export function UserAdminPage() {
@@ -60,6 +61,7 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
   const collator = useCollator();
   const update = useUpdateUser();
   const [error, setError] = useState<unknown>(null);
+  const [resetting, setResetting] = useState<User | null>(null);
   const centreNames = useMemo(() => new Map(me.centres.map((c) => [c.id, c.name])), [me.centres]);
   const sorted = useMemo(
     () => [...users].sort((a, b) => collator.compare(a.name, b.name)),
@@ -110,14 +112,20 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
       header: t('common.actions'),
       cell: (u) =>
         u.id === me.id ? null : (
-          <Button
-            className="button button-secondary button-small"
-            onPress={() => toggle(u)}
-            isDisabled={update.isPending}
-          >
-            {u.disabled ? t('users.enable') : t('users.disable')}
-            <span className="visually-hidden"> {u.name}</span>
-          </Button>
+          <div className="row-actions">
+            <Button
+              className="button button-secondary button-small"
+              onPress={() => toggle(u)}
+              isDisabled={update.isPending}
+            >
+              {u.disabled ? t('users.enable') : t('users.disable')}
+              <span className="visually-hidden"> {u.name}</span>
+            </Button>
+            <Button className="button button-secondary button-small" onPress={() => setResetting(u)}>
+              {t('users.reset')}
+              <span className="visually-hidden"> {u.name}</span>
+            </Button>
+          </div>
         ),
     },
   ];
@@ -133,6 +141,16 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
         rowKey={(u) => u.id}
         emptyText={t('users.empty')}
       />
+      {resetting ? (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={() => {
+            onChanged(t('users.resetDone', { name: resetting.name }));
+            setResetting(null);
+          }}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidIsoDate, plannedEndDate, todayInSweden } from '../../../core/dates.ts';
-import { openReferralStatuses } from '../../../core/enums.ts';
+import { type LabourMarketStatus, openReferralStatuses } from '../../../core/enums.ts';
 import { type EnrolmentInput, enrolmentInput } from '../../../core/schemas/enrolment.schema.ts';
 import type { ParticipantDetail } from '../../../core/schemas/participant.schema.ts';
 import { targetGroupKindForEducation } from '../../../core/target-group.ts';
@@ -19,6 +19,7 @@ import { useSortedByName } from '../../i18n/options.ts';
 import { useCurrentUser } from '../auth/session.queries.ts';
 import { useReferralList } from '../referrals/referrals.queries.ts';
 import { useEnrol } from './enrolments.queries.ts';
+import { LabourMarketStatusField } from './labour-market-status-field.tsx';
 
 const formId = 'enrolment';
 const knownFields = new Set([
@@ -27,6 +28,7 @@ const knownFields = new Set([
   'startsOn',
   'targetGroupId',
   'targetGroupOverrideReason',
+  'labourMarketStatus',
 ]);
 
 type EnrolmentFormProps = {
@@ -64,6 +66,7 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
   const [startsOn, setStartsOn] = useState(todayInSweden());
   const [targetGroupId, setTargetGroupId] = useState('');
   const [overrideReason, setOverrideReason] = useState('');
+  const [labourMarketStatus, setLabourMarketStatus] = useState('');
 
   // Defaults: the programme of an open referral, else the only programme; the participant's own centre.
   const programmeId =
@@ -114,6 +117,7 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
       targetGroupId: selectedGroupId || null,
       targetGroupOverrideReason: needsReason ? overrideReason : null,
       referralId: referral?.id ?? null,
+      labourMarketStatus: (labourMarketStatus || null) as LabourMarketStatus | null,
     };
     const parsed = enrolmentInput.safeParse(input);
     const issues: Issue[] = parsed.success ? [] : [...parsed.error.issues];
@@ -224,6 +228,12 @@ export function EnrolmentForm({ participant, activeProgrammeIds, onEnrolled }: E
             isRequired
           />
         ) : null}
+        <LabourMarketStatusField
+          id={idFor('labourMarketStatus')}
+          error={form.errorFor('labourMarketStatus')}
+          value={labourMarketStatus}
+          onChange={setLabourMarketStatus}
+        />
         <div className="preview">
           <p className="preview-title">{t('enrolments.previewLabel')}</p>
           <DescriptionList items={preview} emptyLabel={t('common.notGiven')} />

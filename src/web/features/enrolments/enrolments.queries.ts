@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Enrolment, EnrolmentInput, enrolmentList } from '../../../core/schemas/enrolment.schema.ts';
+import type {
+  Enrolment,
+  EnrolmentInput,
+  enrolmentList,
+  LabourMarketStatusInput,
+} from '../../../core/schemas/enrolment.schema.ts';
 import { api } from '../../api/client.ts';
 
 export type EnrolmentList = z.infer<typeof enrolmentList>;
@@ -28,6 +33,17 @@ export function useEnrol(participantId: string) {
       void queryClient.invalidateQueries({ queryKey: ['participants', 'detail', participantId] });
       void queryClient.invalidateQueries({ queryKey: ['participants', 'list'] });
       void queryClient.invalidateQueries({ queryKey: ['referrals'] });
+    },
+  });
+}
+
+export function useSetLabourMarketStatus(participantId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ enrolmentId, ...input }: LabourMarketStatusInput & { enrolmentId: string }) =>
+      api.put<Enrolment>(`/enrolments/${enrolmentId}/labour-market-status`, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: enrolmentKeys.list(participantId) });
     },
   });
 }

@@ -13,6 +13,7 @@ import { FollowUpPanel } from '../follow-ups/follow-up-panel.tsx';
 import { EnrolmentSteps } from '../steps/enrolment-steps.tsx';
 import { EnrolmentForm } from './enrolment-form.tsx';
 import { useEnrolments } from './enrolments.queries.ts';
+import { LabourMarketStatusDialog } from './labour-market-status-dialog.tsx';
 
 // The exit form (and the schema it validates with) loads when first opened.
 const ExitDialog = lazy(async () => ({
@@ -26,6 +27,8 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
   const [enrolled, setEnrolled] = useState(false);
   const [exiting, setExiting] = useState<Enrolment | null>(null);
   const [exitedDue, setExitedDue] = useState<string | null>(null);
+  const [settingStatus, setSettingStatus] = useState<Enrolment | null>(null);
+  const [statusSavedIn, setStatusSavedIn] = useState<string | null>(null);
   const mayWrite = can(user.role, 'enrolment.write') && !participant.readOnly;
 
   const columns: Column<Enrolment>[] = [
@@ -55,6 +58,42 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
       ),
     },
     { key: 'startsOn', header: t('field.startsOn'), cell: (e) => formatDate(e.startsOn) },
+    {
+      key: 'labourMarketStatus',
+      header: t('field.labourMarketStatus'),
+      // Also after exit: the funder's figures must be right, so a wrong status can always be corrected.
+      cell: (e) => (
+        <>
+          {e.labourMarketStatus ? (
+            t(`labourMarketStatus.${e.labourMarketStatus}`)
+          ) : (
+            <span className="muted">{t('enrolments.labourMarketStatusNotGiven')}</span>
+          )}
+          {mayWrite ? (
+            <>
+              {' '}
+              <Button
+                className="button button-secondary button-small"
+                aria-label={t(
+                  e.labourMarketStatus
+                    ? 'enrolments.labourMarketStatusChangeLabel'
+                    : 'enrolments.labourMarketStatusSetLabel',
+                  { programme: e.programmeName },
+                )}
+                onPress={() => {
+                  setStatusSavedIn(null);
+                  setSettingStatus(e);
+                }}
+              >
+                {e.labourMarketStatus
+                  ? t('enrolments.labourMarketStatusChange')
+                  : t('enrolments.labourMarketStatusSet')}
+              </Button>
+            </>
+          ) : null}
+        </>
+      ),
+    },
     { key: 'plannedEndOn', header: t('enrolments.plannedEnd'), cell: (e) => formatDate(e.plannedEndOn) },
     {
       key: 'exitedOn',
@@ -112,6 +151,11 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
             {t('enrolments.enrolledNotice')}
           </Notice>
         ) : null}
+        {statusSavedIn ? (
+          <Notice tone="success" live>
+            {t('enrolments.labourMarketStatusSaved', { programme: statusSavedIn })}
+          </Notice>
+        ) : null}
         {exitedDue ? (
           <Notice tone="success" live>
             {t('exit.exitedNotice', { date: formatDate(exitedDue) })}
@@ -153,6 +197,16 @@ export function EnrolmentsTab({ participant }: { participant: ParticipantDetail 
             </>
           )}
         </QueryState>
+        {settingStatus ? (
+          <LabourMarketStatusDialog
+            enrolment={settingStatus}
+            onClose={() => setSettingStatus(null)}
+            onSaved={(saved) => {
+              setSettingStatus(null);
+              setStatusSavedIn(saved.programmeName);
+            }}
+          />
+        ) : null}
         {exiting ? (
           <Suspense fallback={null}>
             <ExitDialog

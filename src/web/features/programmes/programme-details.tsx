@@ -3,7 +3,7 @@ import type { Programme } from '../../../core/schemas/programme.schema.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { DescriptionList } from '../../components/description-list.tsx';
 import { useCollator } from '../../i18n/index.ts';
-import { formatNumber } from './programme-form-values.ts';
+import { formatAmount, formatNumber } from './programme-form-values.ts';
 import { StepChecklist } from './step-checklist.tsx';
 
 type TargetGroup = Programme['targetGroups'][number];
@@ -72,6 +72,19 @@ export function ProgrammeDetails({
             key: 'followUp',
             term: t('programme.followUp'),
             value: t('programme.followUpValue', { count: programme.followUpDays }),
+          },
+          {
+            key: 'cofinancingHourlyRate',
+            term: t('field.cofinancingHourlyRate'),
+            value:
+              programme.cofinancingHourlyRate === null
+                ? null
+                : t('programme.cofinancingValue', { rate: formatAmount(programme.cofinancingHourlyRate) }),
+          },
+          {
+            key: 'funderReportCheck',
+            term: t('field.funderReportCheck'),
+            value: t(`funderReportCheckMode.${programme.funderReportCheck}`),
           },
           { key: 'owner', term: t('programme.owner'), value: programme.ownerOrganisation.name },
           { key: 'organisations', term: t('programme.organisations'), value: names(programme.organisations) },

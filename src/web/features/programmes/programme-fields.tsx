@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { targetGroupKinds } from '../../../core/enums.ts';
+import { funderReportCheckModes, targetGroupKinds } from '../../../core/enums.ts';
 import type { FieldError } from '../../../core/messages.ts';
 import { maxSteps, type OrganisationDetail } from '../../../core/schemas/programme.schema.ts';
 import { CheckboxGroupField } from '../../components/checkbox-fields.tsx';
@@ -180,6 +180,34 @@ export function ProgrammeFields({
           isRequired
         />
         <TextInputField {...number('followUpDays')} description={t('programmeForm.followUpDaysHint')} />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">{t('programmeForm.funderSection')}</legend>
+        <TextInputField
+          id={idFor('cofinancingHourlyRate')}
+          label={t('field.cofinancingHourlyRate')}
+          description={t('programmeForm.cofinancingHourlyRateHint')}
+          error={errorFor('cofinancingHourlyRate')}
+          value={values.cofinancingHourlyRate}
+          onChange={(cofinancingHourlyRate) => onChange({ cofinancingHourlyRate })}
+          inputMode="text"
+          width="short"
+          autoComplete="off"
+        />
+        <SelectField
+          id={idFor('funderReportCheck')}
+          label={t('field.funderReportCheck')}
+          description={t('programmeForm.funderReportCheckHint')}
+          error={errorFor('funderReportCheck')}
+          value={values.funderReportCheck}
+          onChange={(funderReportCheck) => onChange({ funderReportCheck })}
+          options={funderReportCheckModes.map((mode) => ({
+            value: mode,
+            label: t(`funderReportCheckMode.${mode}`),
+          }))}
+          isRequired
+        />
       </fieldset>
 
       <fieldset className="form-section">

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { programmeInput, programmeUpdate } from '../../../core/schemas/programme.schema.ts';
 import {
   emptyProgrammeValues,
+  formatAmount,
   moveRow,
   parseNumber,
   programmeValues,
@@ -37,6 +38,8 @@ describe('programme form values', () => {
       goalPercent: 55.5,
       followUpDays: 90,
       funderProjectNumber: null,
+      cofinancingHourlyRate: null,
+      funderReportCheck: 'warn',
       targetGroups: [{ kind: 'short_educated', maxDurationMonths: 12 }],
       steps: [{ name: 'Inskrivning' }],
     });
@@ -66,6 +69,8 @@ describe('programme form values', () => {
       goalPercent: 55.25,
       goalDescription: 'I arbete eller studier',
       followUpDays: 90,
+      cofinancingHourlyRate: 38.5,
+      funderReportCheck: 'refuse',
       ownerOrganisation: {
         id: ownerId,
         kind: 'municipality',
@@ -97,16 +102,52 @@ describe('programme form values', () => {
       steps: [...programme.steps],
     });
     expect(values.goalPercent).toBe('55,25');
+    expect(values.cofinancingHourlyRate).toBe('38,50');
+    expect(values.funderReportCheck).toBe('refuse');
     expect(values.organisationIds).toEqual([partnerId]);
 
     const parsed = programmeUpdate.parse(toProgrammeUpdate(values, programme.version));
     expect(parsed).toMatchObject({
       goalPercent: 55.25,
+      cofinancingHourlyRate: 38.5,
+      funderReportCheck: 'refuse',
       organisationIds: [partnerId],
       targetGroups: [{ id: programme.targetGroups[0].id, name: 'Kort' }],
       steps: [{ id: programme.steps[0].id, name: 'Inskrivning' }],
       version: 3,
     });
+  });
+
+  it('reads the co-financing rate in kronor and öre as typed, empty as none, and names a bad one', () => {
+    const filled = (cofinancingHourlyRate: string) => {
+      const values = {
+        ...emptyProgrammeValues([centreId]),
+        name: 'Etableringscentrum',
+        startsOn: '2025-01-01',
+        endsOn: '2028-06-30',
+        plannedParticipants: '800',
+        goalPercent: '55',
+        goalDescription: 'I arbete eller studier',
+        cofinancingHourlyRate,
+      };
+      values.targetGroups = [
+        { key: 'a', kind: 'short_educated', name: 'Kortutbildade', maxDurationMonths: '12' },
+      ];
+      values.steps = [{ key: 'b', name: 'Inskrivning' }];
+      return programmeInput.safeParse(toProgrammeInput(values));
+    };
+    const issueOf = (rate: string) =>
+      filled(rate).error?.issues.find((i) => i.path[0] === 'cofinancingHourlyRate');
+
+    expect(filled('38,50').data?.cofinancingHourlyRate).toBe(38.5);
+    expect(filled(' 1 250 ').data?.cofinancingHourlyRate).toBe(1250);
+    expect(filled('').data?.cofinancingHourlyRate).toBeNull();
+    expect(filled('  ').data?.cofinancingHourlyRate).toBeNull();
+    expect(issueOf('12,345')?.message).toBe('too_many_decimals');
+    expect(issueOf('-5')?.message).toBe('too_small');
+    expect(issueOf('femtio')?.code).toBe('invalid_type');
+    expect(formatAmount(50)).toBe('50,00');
+    expect(formatAmount(0.05)).toBe('0,05');
   });
 
   it('moves a row up and down within the list', () => {

@@ -1,4 +1,4 @@
-import type { TargetGroupKind } from '../../../core/enums.ts';
+import type { FunderReportCheckMode, TargetGroupKind } from '../../../core/enums.ts';
 import type { Programme, ProgrammeInput, ProgrammeUpdate } from '../../../core/schemas/programme.schema.ts';
 
 // What the programme form holds: text as typed, and a key per row so React keeps rows apart while they move.
@@ -21,6 +21,9 @@ export type ProgrammeFormValues = {
   goalPercent: string;
   goalDescription: string;
   followUpDays: string;
+  /** Kronor per hour as typed; empty when the programme reports no co-financing. */
+  cofinancingHourlyRate: string;
+  funderReportCheck: string;
   organisationIds: string[];
   centreIds: string[];
   targetGroups: TargetGroupValues[];
@@ -36,6 +39,8 @@ export const programmeFieldNames = [
   'goalPercent',
   'goalDescription',
   'followUpDays',
+  'cofinancingHourlyRate',
+  'funderReportCheck',
   'organisationIds',
   'centreIds',
   'targetGroups',
@@ -67,6 +72,8 @@ export function emptyProgrammeValues(centreIds: string[] = []): ProgrammeFormVal
     goalPercent: '',
     goalDescription: '',
     followUpDays: '90',
+    cofinancingHourlyRate: '',
+    funderReportCheck: 'warn',
     organisationIds: [],
     centreIds,
     targetGroups: [emptyTargetGroup()],
@@ -85,6 +92,9 @@ export function programmeValues(programme: Programme): ProgrammeFormValues {
     goalPercent: formatNumber(programme.goalPercent),
     goalDescription: programme.goalDescription,
     followUpDays: String(programme.followUpDays),
+    cofinancingHourlyRate:
+      programme.cofinancingHourlyRate === null ? '' : formatAmount(programme.cofinancingHourlyRate),
+    funderReportCheck: programme.funderReportCheck,
     organisationIds: programme.organisations
       .map((o) => o.id)
       .filter((id) => id !== programme.ownerOrganisation.id),
@@ -112,6 +122,11 @@ export function formatNumber(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/** Kronor and öre with a decimal comma: 50,00 and 38,50 (amounts carry at most two decimals). */
+export function formatAmount(value: number): string {
+  return value.toFixed(2).replace('.', ',');
+}
+
 export function toProgrammeInput(values: ProgrammeFormValues): ProgrammeInput {
   return {
     name: values.name,
@@ -123,6 +138,9 @@ export function toProgrammeInput(values: ProgrammeFormValues): ProgrammeInput {
     goalPercent: parseNumber(values.goalPercent) as number,
     goalDescription: values.goalDescription,
     followUpDays: parseNumber(values.followUpDays),
+    // An empty rate is none: the programme reports no co-financing.
+    cofinancingHourlyRate: parseNumber(values.cofinancingHourlyRate) ?? null,
+    funderReportCheck: (values.funderReportCheck || undefined) as FunderReportCheckMode,
     organisationIds: values.organisationIds,
     centreIds: values.centreIds,
     targetGroups: values.targetGroups.map((g) => ({
