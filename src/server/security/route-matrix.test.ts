@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import {
   createOrganisation,
   createProgramme,
   createSession,
+  createSurvey,
   createUser,
   luhn,
   personInput,
@@ -49,6 +50,9 @@ type Ids = {
   referral: string;
   consent: string;
   enrolment: string;
+  /** The enrolment of a second person of the place, who has left, and its version after the exit. */
+  exitedEnrolment: string;
+  exitedEnrolmentVersion: number;
   enrolmentStep: string;
   checklistItem: string;
   followUp: string;
@@ -72,7 +76,22 @@ type Ids = {
   participatingOrganisations: string[];
   user: string;
   leader: string;
+  /** A session of a user of the place (the staff who built it): for the own place, another user's. */
+  authSession: string;
+  /** A survey of the place's programme (as programme routes name it), open, answered once. */
+  survey: string;
+  surveyVersion: number;
+  surveyQuestions: { id: string; kind: string; required: boolean; texts: Record<string, string> }[];
+  /** A group of the survey's programme at the place's centre, and the survey's link for it. */
+  surveyGroup: string;
+  surveyLink: string;
+  surveyToken: string;
+  /** The fingerprint of the programme's monthly file for `reportMonth`, as read when the world was built. */
+  reportFingerprint: string;
 };
+
+/** The month the funder's report routes name: ended, and the month the places' enrolments started. */
+const reportMonth = '2026-11';
 
 /** The ids that can stand in a path. */
 type PathId = { [K in keyof Ids]: Ids[K] extends string ? K : never }[keyof Ids];
@@ -97,15 +116,30 @@ const idOfSegment: Record<string, PathId> = {
   openings: 'opening',
   organisations: 'organisation',
   users: 'user',
+  surveys: 'survey',
+  auth: 'authSession',
 };
-const idOfParam: Record<string, PathId> = { userId: 'teamUser', itemId: 'checklistItem', stepId: 'step' };
+/** Routes whose `:id` names another record than its segment's. */
+const idOfRoute: Record<string, PathId> = {
+  // The status is corrected after exit too: the leaver's enrolment, so the exit's sample body finds the
+  // enrolment under test unchanged.
+  'PUT /api/enrolments/:id/labour-market-status': 'exitedEnrolment',
+};
+const idOfParam: Record<string, PathId> = {
+  userId: 'teamUser',
+  itemId: 'checklistItem',
+  stepId: 'step',
+  linkId: 'surveyLink',
+  token: 'surveyToken',
+};
 
 /** The route's URL with the ids of a place; a path this test cannot fill fails naming the route. */
 function urlOf(route: Route, ids: Ids): string {
   const segment = route.path.split('/')[2] as string;
   const url = route.path.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'kind') return 'midpoint';
-    const kind = name === 'id' ? idOfSegment[segment] : idOfParam[name];
+    if (name === 'month') return reportMonth;
+    const kind = name === 'id' ? (idOfRoute[route.key] ?? idOfSegment[segment]) : idOfParam[name];
     if (!kind)
       throw new Error(`${route.key}: this test does not know what :${name} names; add it to idOfSegment`);
     return ids[kind];
@@ -119,6 +153,9 @@ const queries = (ids: Ids): Record<string, string> => ({
   'GET /api/groups': `?centreId=${ids.centre}`,
   'GET /api/participants/:id/attendance': '?month=2026-11',
   'GET /api/occupations': '?q=lager',
+  'GET /api/surveys': `?programmeId=${ids.programme}`,
+  'GET /api/programmes/:id/funder-reports/indicators': '?from=2026-11-01&to=2026-11-30',
+  'GET /api/programmes/:id/funder-reports/cofinancing': '?from=2026-11-01&to=2026-11-30',
 });
 
 let births = 0;
@@ -145,6 +182,33 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
   const { personalIdentityNumber: _, ...person } = personInput();
   return {
     'POST /api/auth/login': () => ({ email: 'nobody@test.example', password: testPassword }),
+    'PUT /api/auth/password': () => ({
+      currentPassword: testPassword,
+      newPassword: 'Blåbärssylt i mörka november 2026',
+    }),
+    'PUT /api/enrolments/:id/labour-market-status': () => ({
+      labourMarketStatus: 'long_term_unemployed',
+      version: ids.exitedEnrolmentVersion,
+    }),
+    'POST /api/programmes/:id/funder-reports/monthly/:month/submissions': () => ({
+      fingerprint: ids.reportFingerprint,
+    }),
+    'POST /api/surveys': () => ({
+      programmeId: ids.programme,
+      languages: ['sv'],
+      titles: { sv: 'Hur var kursen?' },
+      questions: [{ kind: 'scale', required: true, texts: { sv: 'Hur nöjd är du?' } }],
+    }),
+    'PUT /api/surveys/:id': () => ({
+      version: ids.surveyVersion,
+      languages: ['sv', 'en'],
+      titles: { sv: 'Vad tycker du nu?', en: 'What do you think now?' },
+      questions: ids.surveyQuestions.map(({ id, kind, required, texts }) => ({ id, kind, required, texts })),
+    }),
+    'POST /api/surveys/:id/open': () => ({ version: ids.surveyVersion }),
+    'POST /api/surveys/:id/close': () => ({ version: ids.surveyVersion }),
+    'POST /api/surveys/:id/links': () => ({ groupId: ids.surveyGroup, sessionId: null }),
+    'POST /api/public/surveys/:token/responses': () => surveyAnswer(ids),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({
@@ -308,7 +372,28 @@ const withoutBody = new Set([
   'DELETE /api/enrolment-steps/:id/checklist/:itemId',
   'DELETE /api/participants/:id/team/:userId',
   'POST /api/participants/:id/team/:userId/contact',
+  'DELETE /api/auth/sessions/:id',
 ]);
+
+/** An answer to every question of the place's survey, as its link's respondents give it. */
+function surveyAnswer(ids: Ids) {
+  return {
+    language: 'sv',
+    answers: ids.surveyQuestions.map((q) =>
+      q.kind === 'scale'
+        ? { questionId: q.id, scale: 4 }
+        : q.kind === 'yes_no'
+          ? { questionId: q.id, yes: true }
+          : { questionId: q.id, text: 'Mer svenska' },
+    ),
+  };
+}
+
+/** The id a session is known by (`GET /api/auth/sessions`): the SHA-256 of its cookie token. */
+function sessionIdOf(session: Session): string {
+  const token = session.cookie.slice(session.cookie.indexOf('=') + 1);
+  return createHash('sha256').update(token).digest('hex');
+}
 
 function programmeBody(ids: Ids) {
   return {
@@ -374,6 +459,8 @@ async function buildPlace(options: {
   /** Of another organisation than the staff under test. */
   foreign?: boolean;
   staff: Session;
+  /** A programme manager of the place's organisation at its centre: builds the survey, reads the report. */
+  manager: Session;
   internshipActivityId: string;
 }): Promise<Ids> {
   const { centreId, programme, staff } = options;
@@ -419,7 +506,7 @@ async function buildPlace(options: {
     }),
     201,
   );
-  await expectStatus(
+  const exited = await expectStatus(
     staff.post(`/api/enrolments/${left.id}/exit`, {
       exitedOn: '2026-12-01',
       outcome: 'moved',
@@ -464,6 +551,47 @@ async function buildPlace(options: {
   );
   const user = await createUser(t.db, 'career_guide', [centreId], options.organisationId);
   const [session] = groupSessions;
+
+  // A survey of the programme the place's programme routes name, with a link for a group of that programme at
+  // the place's centre, opened and answered once.
+  const built = await createSurvey(options.manager, scopeProgramme.programme.id);
+  const surveyGroup =
+    scopeProgramme === programme
+      ? group
+      : (
+          await createGroup(
+            t.db,
+            { centre: { id: centreId }, programme: scopeProgramme, caseworker: { userId: staff.userId } },
+            { activityId: activity.id },
+          )
+        ).group;
+  const link = await expectStatus(
+    staff.post(`/api/surveys/${built.id}/links`, { groupId: surveyGroup.id, sessionId: null }),
+    201,
+  );
+  const opened = await expectStatus(
+    options.manager.post(`/api/surveys/${built.id}/open`, { version: built.version }),
+    200,
+  );
+  const surveyQuestions = built.questions.map(({ id, kind, required, texts }) => ({
+    id,
+    kind,
+    required,
+    texts: texts as Record<string, string>,
+  }));
+  const answered = await t.app.inject({
+    method: 'POST',
+    url: `/api/public/surveys/${link.token}/responses`,
+    payload: surveyAnswer({ surveyQuestions } as Ids),
+  });
+  if (answered.statusCode !== 201) throw new Error(`answer failed: ${answered.statusCode} ${answered.body}`);
+  const report = await expectStatus(
+    options.manager.get(
+      `/api/programmes/${scopeProgramme.programme.id}/funder-reports/monthly/${reportMonth}`,
+    ),
+    200,
+  );
+
   if (!enrolmentStep || !checklistItem || !followUp || !session) throw new Error('place incomplete');
   return {
     participant,
@@ -492,6 +620,16 @@ async function buildPlace(options: {
     participatingOrganisations: options.foreign ? [options.organisationId] : [],
     user: user.id,
     leader: staff.userId,
+    authSession: sessionIdOf(staff),
+    survey: built.id,
+    surveyVersion: opened.version as number,
+    surveyQuestions,
+    surveyGroup: surveyGroup.id,
+    surveyLink: link.id,
+    surveyToken: link.token as string,
+    reportFingerprint: report.fingerprint as string,
+    exitedEnrolment: left.id,
+    exitedEnrolmentVersion: exited.version as number,
   };
 }
 
@@ -539,6 +677,9 @@ beforeAll(async () => {
 
   const coordinatorAt = (centreId: string, organisationId: string) =>
     createSession(t.app, t.db, 'coordinator', [centreId], organisationId);
+  const managerAt = (centreId: string, organisationId: string) =>
+    createSession(t.app, t.db, 'programme_manager', [centreId], organisationId);
+  const ownManager = await managerAt(own.id, organisationA.id);
   sessions = Object.fromEntries(
     await Promise.all(
       roles.map(async (role) => [role, await createSession(t.app, t.db, role, [own.id], organisationA.id)]),
@@ -554,6 +695,7 @@ beforeAll(async () => {
       scopeProgramme: shared,
       protectedIdentity: false,
       staff: await coordinatorAt(own.id, organisationA.id),
+      manager: ownManager,
     }),
     otherCentre: await buildPlace({
       ...base,
@@ -562,6 +704,7 @@ beforeAll(async () => {
       scopeProgramme: othersOnly,
       protectedIdentity: false,
       staff: await coordinatorAt(other.id, organisationA.id),
+      manager: await managerAt(other.id, organisationA.id),
     }),
     otherOrganisation: await buildPlace({
       organisationId: organisationB.id,
@@ -572,6 +715,7 @@ beforeAll(async () => {
       foreign: true,
       protectedIdentity: false,
       staff: await coordinatorAt(foreign.id, organisationB.id),
+      manager: await managerAt(foreign.id, organisationB.id),
     }),
     // At the own centre, made by a coordinator there who is thereby assigned; the staff under test are not.
     protectedIdentity: await buildPlace({
@@ -581,6 +725,7 @@ beforeAll(async () => {
       scopeProgramme: shared,
       protectedIdentity: true,
       staff: await coordinatorAt(own.id, organisationA.id),
+      manager: ownManager,
     }),
   };
 }, 120_000);
@@ -598,14 +743,34 @@ function send(session: Session | null, route: Route, place: Ids, body: 'sample' 
   return session ? session.request(options) : t.app.inject(options);
 }
 
-/** A session for the route: logging out gets a session of its own, so the others stay logged in. */
+/**
+ * A session for the route: logging out gets a session of its own, so the others stay logged in; changing the
+ * password (which ends the user's other sessions) is done by a new user of the role at the own centre.
+ */
 async function sessionFor(role: Role, route: Route): Promise<Session> {
+  if (route.key === 'PUT /api/auth/password') {
+    return createSession(t.app, t.db, role, [ids.own.centre], ids.own.organisation);
+  }
   if (route.key !== 'POST /api/auth/logout') return sessions[role];
+  return loginAgain(role);
+}
+
+/** Another session of the role's user under test. */
+async function loginAgain(role: Role): Promise<Session> {
   const [user] = await queryRows<{ email: string }>(
     t.db,
     sql`select email from users where id = ${sessions[role].userId}`,
   );
   return login(t.app, user?.email as string, testPassword);
+}
+
+/**
+ * The own place's ids as the role sees them: the own session a route names is one of the role's user's own
+ * (another than the one under test, which must stay logged in).
+ */
+async function ownIdsFor(role: Role, route: Route): Promise<Ids> {
+  if (route.key !== 'DELETE /api/auth/sessions/:id') return ids.own;
+  return { ...ids.own, authSession: sessionIdOf(await loginAgain(role)) };
 }
 
 /**
@@ -708,7 +873,12 @@ describe('every route as every role', () => {
       if (route.rule.access === 'public') continue;
       for (const role of roles) {
         if (!allowed(role, route.rule)) continue;
-        const response = await send(await sessionFor(role, route), route, ids.own, 'sample');
+        const response = await send(
+          await sessionFor(role, route),
+          route,
+          await ownIdsFor(role, route),
+          'sample',
+        );
         if (!reached(response)) wrong.push(describeAnswer(route, role, response));
       }
     }

@@ -92,7 +92,32 @@ export const scopes = {
     protectedIdentity: null,
   },
   self: {
-    description: 'The actor’s own session.',
+    description: 'The actor’s own session and account: its password and the list of its sessions.',
+    otherCentre: null,
+    otherOrganisation: null,
+    protectedIdentity: null,
+  },
+  ownSession: {
+    description:
+      'One of the actor’s own sessions, named in the path by its hash: a session of any other user, at whatever ' +
+      'centre or organisation, is answered exactly as if there were no such session.',
+    otherCentre: 404,
+    otherOrganisation: 404,
+    protectedIdentity: null,
+  },
+  programmeOwner: {
+    description:
+      'A programme owned by the actor’s organisation, whichever of its centres (or other organisations’ centres) ' +
+      'take part: the funder’s reports, which count and name every participant of the programme, protected ' +
+      'people included (by the masked number only), for the owner organisation’s programme managers.',
+    otherCentre: 200,
+    otherOrganisation: 403,
+    protectedIdentity: null,
+  },
+  surveyToken: {
+    description:
+      'An open satisfaction survey named by the unguessable token of one of its links, answered without a session ' +
+      '(none is read); any other token, or a survey not open, answers 404.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
@@ -114,6 +139,9 @@ export const routeMatrix = {
   'POST /api/auth/login': { access: 'public', scope: 'none' },
   'POST /api/auth/logout': { access: 'authenticated', scope: 'self' },
   'GET /api/auth/session': { access: 'authenticated', scope: 'self' },
+  'PUT /api/auth/password': { access: 'authenticated', scope: 'self' },
+  'GET /api/auth/sessions': { access: 'authenticated', scope: 'self' },
+  'DELETE /api/auth/sessions/:id': { access: 'authenticated', scope: 'ownSession' },
   'GET /api/openapi.json': { access: 'public', scope: 'none' },
 
   'GET /api/participants': { access: 'participant.read', scope: 'visible' },
@@ -138,6 +166,7 @@ export const routeMatrix = {
   'GET /api/participants/:id/enrolments': { access: 'participant.read', scope: 'participant' },
   'POST /api/participants/:id/enrolments': { access: 'enrolment.write', scope: 'participant' },
   'POST /api/enrolments/:id/exit': { access: 'enrolment.write', scope: 'participant' },
+  'PUT /api/enrolments/:id/labour-market-status': { access: 'enrolment.write', scope: 'participant' },
   'POST /api/enrolments/:id/steps': { access: 'enrolment.write', scope: 'participant' },
   'POST /api/enrolment-steps/:id/end': { access: 'enrolment.write', scope: 'participant' },
   'POST /api/enrolment-steps/:id/checklist/:itemId': { access: 'enrolment.write', scope: 'participant' },
@@ -179,6 +208,23 @@ export const routeMatrix = {
   'PUT /api/programmes/:id/closure-days': { access: 'programme.manage', scope: 'programme' },
   'GET /api/programmes/:id/goal-figure': { access: 'participant.read', scope: 'programme' },
   'GET /api/programmes/:id/dashboard': { access: 'dashboard.read', scope: 'programme' },
+  'GET /api/programmes/:id/funder-reports/monthly': { access: 'funderReport.read', scope: 'programmeOwner' },
+  'GET /api/programmes/:id/funder-reports/monthly/:month': {
+    access: 'funderReport.read',
+    scope: 'programmeOwner',
+  },
+  'POST /api/programmes/:id/funder-reports/monthly/:month/submissions': {
+    access: 'funderReport.read',
+    scope: 'programmeOwner',
+  },
+  'GET /api/programmes/:id/funder-reports/indicators': {
+    access: 'funderReport.read',
+    scope: 'programmeOwner',
+  },
+  'GET /api/programmes/:id/funder-reports/cofinancing': {
+    access: 'funderReport.read',
+    scope: 'programmeOwner',
+  },
   'GET /api/reference/municipalities': { access: 'authenticated', scope: 'installation' },
   'GET /api/reference/education-levels': { access: 'authenticated', scope: 'installation' },
 
@@ -227,6 +273,23 @@ export const routeMatrix = {
   'POST /api/placements/:id/cancel': { access: 'placement.write', scope: 'participant' },
   'PUT /api/placements/:id/evaluations/:kind': { access: 'placement.write', scope: 'participant' },
   'GET /api/participants/:id/placements': { access: 'participant.read', scope: 'participant' },
+
+  // Seeing surveys and their links needs any of survey.manage, survey.link and survey.results (the service's
+  // `authorizeAny`); survey.results is held by exactly the roles that hold any of them, which the matrix test
+  // proves for every role (`the services, behind the hook`).
+  'GET /api/surveys': { access: 'survey.results', scope: 'programme' },
+  'POST /api/surveys': { access: 'survey.manage', scope: 'programme' },
+  'GET /api/surveys/:id': { access: 'survey.results', scope: 'programme' },
+  'PUT /api/surveys/:id': { access: 'survey.manage', scope: 'programme' },
+  'GET /api/surveys/:id/link-options': { access: 'survey.link', scope: 'programme' },
+  'GET /api/surveys/:id/links': { access: 'survey.results', scope: 'programme' },
+  'POST /api/surveys/:id/links': { access: 'survey.link', scope: 'programme' },
+  'GET /api/surveys/:id/links/:linkId/qr.svg': { access: 'survey.results', scope: 'programme' },
+  'GET /api/surveys/:id/results': { access: 'survey.results', scope: 'programme' },
+  'POST /api/surveys/:id/open': { access: 'survey.manage', scope: 'programme' },
+  'POST /api/surveys/:id/close': { access: 'survey.manage', scope: 'programme' },
+  'GET /api/public/surveys/:token': { access: 'public', scope: 'surveyToken' },
+  'POST /api/public/surveys/:token/responses': { access: 'public', scope: 'surveyToken' },
 
   'GET /api/users': { access: 'user.manage', scope: 'visible' },
   'POST /api/users': { access: 'user.manage', scope: 'requestCentre' },

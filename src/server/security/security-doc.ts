@@ -48,6 +48,8 @@ const groupTitles: Record<string, string> = {
   'employer-contacts': 'Employers, openings and matching',
   openings: 'Employers, openings and matching',
   placements: 'Internship placements',
+  surveys: 'Satisfaction surveys',
+  public: 'Satisfaction surveys',
 };
 
 function outcome(value: ScopeOutcome | null): string {

@@ -11,7 +11,7 @@ import {
 } from '../../../core/dashboard.ts';
 import { todayInSweden } from '../../../core/dates.ts';
 import { exitOutcomes, type LegalGender, legalGenders } from '../../../core/enums.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import {
   type Dashboard,
   type dashboardQuery,
@@ -219,8 +219,4 @@ function keyed<K>(rows: readonly repo.KeyedCount<K>[]): Map<K, GenderCounts> {
     result.set(r.key, counts);
   }
   return result;
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { addDays, plannedEndDate, todayInSweden } from '../../../core/dates.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import type {
   Enrolment,
   enrolmentInput,
@@ -187,10 +187,6 @@ async function chooseTargetGroup(
     throw fieldError('targetGroupOverrideReason', 'override_reason_required');
   }
   return { ...chosen, overrideReason: overrides || !derived ? input.targetGroupOverrideReason : null };
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
 }
 
 async function presentAll(tx: Executor, rows: repo.EnrolmentJoinedRow[]): Promise<Enrolment[]> {

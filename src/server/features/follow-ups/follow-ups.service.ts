@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { todayInSweden } from '../../../core/dates.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import { goalFigure } from '../../../core/goal-figure.ts';
 import type {
   FollowUp,
@@ -185,8 +185,4 @@ async function presentById(tx: Executor, followUpId: string): Promise<FollowUp> 
   const [row] = current ? await repo.forEnrolments(tx, [current.enrolment.id]) : [];
   if (!row) throw new Error('follow-up vanished');
   return presentFollowUp(row);
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
 }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { monthCount, monthsOf } from '../../../core/dashboard.ts';
 import { todayInSweden } from '../../../core/dates.ts';
 import { type LabourMarketStatus, labourMarketStatuses, legalGenders } from '../../../core/enums.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import {
   ageBandAt,
   cofinancingAmount,
@@ -464,8 +464,4 @@ function lastDayOf(month: string): string {
   const [year, m] = month.split('-').map(Number);
   const day = new Date(Date.UTC(year ?? 1970, m ?? 1, 0)).getUTCDate();
   return `${month}-${String(day).padStart(2, '0')}`;
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [{ code: 'custom', path: [field], message }] });
 }

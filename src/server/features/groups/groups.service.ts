@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { isValidIsoDate, todayInSweden } from '../../../core/dates.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import { isoWeekRange } from '../../../core/schedule.ts';
 import type {
   GroupDetail,
@@ -555,8 +555,4 @@ function compare(a: string, b: string): number {
 
 function issue(path: (string | number)[], message: string): Issue {
   return { code: 'custom', path, message };
-}
-
-function fieldError(path: (string | number)[], message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [issue(path, message)] });
 }

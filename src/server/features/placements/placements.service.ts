@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { todayInSweden } from '../../../core/dates.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import { type PlacementAction, placementAllows, weeklyHours } from '../../../core/placement.ts';
 import type { ScheduleSlot } from '../../../core/schemas/activity.schema.ts';
 import type {
@@ -493,8 +493,4 @@ function compare(a: string, b: string): number {
 
 function issue(path: (string | number)[], message: string): Issue {
   return { code: 'custom', path, message };
-}
-
-function fieldError(path: (string | number)[], message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [issue(path, message)] });
 }

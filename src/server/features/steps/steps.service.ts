@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import type { Enrolment } from '../../../core/schemas/enrolment.schema.ts';
 import type {
   Checklist,
@@ -207,8 +207,4 @@ type Issue = { code: 'custom'; path: (string | number)[]; message: string };
 
 function issue(path: (string | number)[], message: string): Issue {
   return { code: 'custom', path, message };
-}
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [issue([field], message)] });
 }

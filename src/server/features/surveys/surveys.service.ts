@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { todayInSweden } from '../../../core/dates.ts';
 import type { SurveyStatus } from '../../../core/enums.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, fieldError } from '../../../core/errors.ts';
 import type { Permission } from '../../../core/permissions.ts';
 import { can } from '../../../core/permissions.ts';
 import type {
@@ -457,8 +457,4 @@ function questionValues(input: z.output<typeof surveyUpdateInput> | z.output<typ
 
 function issue(path: (string | number)[], message: string): Issue {
   return { code: 'custom', path, message };
-}
-
-function fieldError(path: (string | number)[], message: string): AppError {
-  return new AppError('VALIDATION_FAILED', { fields: [issue(path, message)] });
 }
