@@ -102,6 +102,13 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'rapporter',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/funder-reports/funder-reports.page.tsx')).FunderReportsPage,
+                  ),
+                },
+                {
                   path: 'uppfoljning',
                   lazy: page(
                     async () => (await import('./features/follow-ups/follow-ups.page.tsx')).FollowUpsPage,

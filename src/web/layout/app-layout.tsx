@@ -89,6 +89,11 @@ export function AppLayout() {
                 <NavLink to="/oversikt">{t('nav.dashboard')}</NavLink>
               </li>
             ) : null}
+            {can(user.role, 'funderReport.read') ? (
+              <li>
+                <NavLink to="/rapporter">{t('nav.funderReports')}</NavLink>
+              </li>
+            ) : null}
             {can(user.role, 'employer.read') ? (
               <li>
                 <NavLink to="/arbetsgivare">{t('nav.employers')}</NavLink>
