@@ -449,28 +449,39 @@ describe('the published API under arbitrary requests', () => {
     );
   });
 
-  it('never answers a logged-in coordinator with a server error, whatever the body, query and path', async () => {
-    const statuses = await fuzz({
-      session: coordinatorFor,
-      request: (operation) => requestOf(operation, anyBody),
-    });
-    expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 404]));
-  }, fuzzTimeout);
+  it(
+    'never answers a logged-in coordinator with a server error, whatever the body, query and path',
+    async () => {
+      const statuses = await fuzz({
+        session: coordinatorFor,
+        request: (operation) => requestOf(operation, anyBody),
+      });
+      expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 404]));
+    },
+    fuzzTimeout,
+  );
 
-  it('never answers a logged-in coordinator with a server error for a body one field from valid', async () => {
-    const statuses = await fuzz({
-      session: coordinatorFor,
-      request: (operation) =>
-        requestOf(
-          operation,
-          almostValidBody(operation),
-          fc.oneof({ weight: 4, arbitrary: fc.constant(freshRecord) }, { weight: 1, arbitrary: pathParam() }),
-        ),
-      numRuns: 40,
-    });
-    expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 400]));
-    expect((await coordinator.get('/api/auth/session')).statusCode).toBe(200);
-  }, fuzzTimeout);
+  it(
+    'never answers a logged-in coordinator with a server error for a body one field from valid',
+    async () => {
+      const statuses = await fuzz({
+        session: coordinatorFor,
+        request: (operation) =>
+          requestOf(
+            operation,
+            almostValidBody(operation),
+            fc.oneof(
+              { weight: 4, arbitrary: fc.constant(freshRecord) },
+              { weight: 1, arbitrary: pathParam() },
+            ),
+          ),
+        numRuns: 40,
+      });
+      expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 201, 400]));
+      expect((await coordinator.get('/api/auth/session')).statusCode).toBe(200);
+    },
+    fuzzTimeout,
+  );
 
   it('never answers an administrator with a server error on the user routes', async () => {
     const userRoutes = operations.filter((o) => o.path.startsWith('/api/users'));
@@ -484,35 +495,39 @@ describe('the published API under arbitrary requests', () => {
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400]));
   }, 60_000);
 
-  it('answers every route without a session with 401 (login and answering surveys aside), never a server error', async () => {
-    const cookie = fc.option(
-      fc.oneof(
-        fc.string().map((token) => `stegvis_session=${encodeURIComponent(token)}`),
-        fc.constant(`stegvis_session=${randomUUID()}`),
-      ),
-    );
-    for (const operation of operations) {
-      await fc.assert(
-        fc.asyncProperty(
-          requestOf(operation, fc.oneof(anyBody, almostValidBody(operation))),
-          cookie,
-          fc.option(fc.string()),
-          async (request, sessionCookie, csrfToken) => {
-            const headers: Record<string, string> = {};
-            if (sessionCookie) headers.cookie = sessionCookie;
-            if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-            const response = await send(operation, request, headers);
-            expectClientErrorShape(response);
-            // Answering a survey needs no login; what those routes answer is tested in surveys.test.ts.
-            const open =
-              operation.name === 'POST /api/auth/login' || operation.path.startsWith('/api/public/');
-            if (!open) expect(response.statusCode).toBe(401);
-          },
+  it(
+    'answers every route without a session with 401 (login and answering surveys aside), never a server error',
+    async () => {
+      const cookie = fc.option(
+        fc.oneof(
+          fc.string().map((token) => `stegvis_session=${encodeURIComponent(token)}`),
+          fc.constant(`stegvis_session=${randomUUID()}`),
         ),
-        { numRuns: 25 },
       );
-    }
-  }, fuzzTimeout);
+      for (const operation of operations) {
+        await fc.assert(
+          fc.asyncProperty(
+            requestOf(operation, fc.oneof(anyBody, almostValidBody(operation))),
+            cookie,
+            fc.option(fc.string()),
+            async (request, sessionCookie, csrfToken) => {
+              const headers: Record<string, string> = {};
+              if (sessionCookie) headers.cookie = sessionCookie;
+              if (csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+              const response = await send(operation, request, headers);
+              expectClientErrorShape(response);
+              // Answering a survey needs no login; what those routes answer is tested in surveys.test.ts.
+              const open =
+                operation.name === 'POST /api/auth/login' || operation.path.startsWith('/api/public/');
+              if (!open) expect(response.statusCode).toBe(401);
+            },
+          ),
+          { numRuns: 25 },
+        );
+      }
+    },
+    fuzzTimeout,
+  );
 });
 
 // Counterexamples the fuzzing found, kept as plain examples so they stay fixed whatever the random seed.
