@@ -23,18 +23,18 @@ const ageBandLabels: Record<AgeBand, string> = {
 };
 
 const educationLabels: Record<EducationBand, string> = {
-  isced_0_2: 'ISCED 0–2',
-  isced_3_4: 'ISCED 3–4',
-  isced_5_8: 'ISCED 5–8',
+  isced_0_2: 'ISCED 0–2 förgymnasial',
+  isced_3_4: 'ISCED 3–4 gymnasial',
+  isced_5_8: 'ISCED 5–8 eftergymnasial',
   unknown: 'Okänd',
 };
 
 const statusLabels: Record<LabourMarketStatus | 'unknown', string> = {
-  employed: 'Sysselsatt (inkl. egenföretagare)',
+  employed: 'Anställd eller egenföretagare',
   unemployed: 'Arbetslös',
   long_term_unemployed: 'Långtidsarbetslös',
-  inactive_in_education: 'Utanför arbetskraften, i utbildning',
-  inactive_not_in_education: 'Utanför arbetskraften, ej i utbildning',
+  inactive_in_education: 'Inaktiv, i utbildning',
+  inactive_not_in_education: 'Inaktiv, inte i utbildning',
   unknown: 'Okänd',
 };
 
