@@ -31,6 +31,8 @@ describe('satisfaction surveys', () => {
     await logIn(page, baseUrl, 'programledare@haninge.example');
     await page.getByRole('link', { name: 'Enkäter', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Enkäter' }).waitFor();
+    // Other journeys may have added programmes; the demo survey is Etableringscentrum's.
+    await page.getByLabel('Program', { exact: true }).selectOption({ label: 'Etableringscentrum' });
     await page.getByRole('link', { name: 'Vad tycker du om samhällsorienteringen?' }).waitFor();
     await expectAccessible(page, 'survey list');
 
