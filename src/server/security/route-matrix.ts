@@ -294,6 +294,7 @@ export const routeMatrix = {
   'GET /api/users': { access: 'user.manage', scope: 'visible' },
   'POST /api/users': { access: 'user.manage', scope: 'requestCentre' },
   'PATCH /api/users/:id': { access: 'user.manage', scope: 'organisation' },
+  'GET /api/users/:id/access-log': { access: 'accessLog.read', scope: 'organisation' },
   'GET /api/organisations': { access: 'organisation.read', scope: 'installation' },
   'POST /api/organisations': { access: 'organisation.manage', scope: 'installation' },
   'PATCH /api/organisations/:id': { access: 'organisation.manage', scope: 'installation' },
