@@ -52,6 +52,9 @@ export const participantStatuses = ['referred', 'enrolled', 'exited', 'closed'] 
 export type ParticipantStatus = (typeof participantStatuses)[number];
 
 export const accessActions = ['read', 'create', 'update'] as const;
+/** An administrator's decision on one sampled access in the monthly review. */
+export const accessReviewOutcomes = ['pending', 'confirmed', 'flagged'] as const;
+export type AccessReviewOutcome = (typeof accessReviewOutcomes)[number];
 export type AccessAction = (typeof accessActions)[number];
 
 export const locales = ['sv', 'en'] as const;

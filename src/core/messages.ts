@@ -54,6 +54,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'Programmet tillåter inte export medan deltagare saknar uppgifter. Komplettera uppgifterna i kontrollen och försök igen.',
     SURVEY_WRONG_STATUS:
       'Det går inte i enkätens nuvarande läge: ett utkast eller en stängd enkät öppnas, en öppen stängs, en stängd ändras inte.',
+    ACCESS_REVIEW_EXISTS: 'Månaden är redan granskad eller granskningen har påbörjats. Öppna den i listan.',
+    MONTH_NOT_STARTED: 'Månaden har inte börjat än.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
     INTERNAL: 'Något gick fel hos oss. Försök igen om en stund.',
@@ -110,6 +112,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'The programme does not allow export while participants lack data. Complete the data the check lists and try again.',
     SURVEY_WRONG_STATUS:
       'Not possible in the survey’s current state: a draft or closed survey is opened, an open one closed, a closed one is not changed.',
+    ACCESS_REVIEW_EXISTS: 'The month already has a review. Open it in the list.',
+    MONTH_NOT_STARTED: 'The month has not begun yet.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a while.',

@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { accessReviewRoutes } from './features/access-reviews/access-reviews.routes.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp({
       await api.register(enrolmentRoutes(deps));
       await api.register(followUpRoutes(deps));
       await api.register(userRoutes(deps));
+      await api.register(accessReviewRoutes(deps));
       await api.register(organisationRoutes(deps));
       await api.register(journalRoutes(deps));
       await api.register(stepRoutes(deps));

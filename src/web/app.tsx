@@ -269,6 +269,24 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'admin/anvandare/:id/atkomst',
+                  lazy: page(
+                    async () => (await import('./features/admin/user-access.page.tsx')).UserAccessPage,
+                  ),
+                },
+                {
+                  path: 'admin/granskning',
+                  lazy: page(
+                    async () => (await import('./features/admin/access-reviews.page.tsx')).AccessReviewsPage,
+                  ),
+                },
+                {
+                  path: 'admin/granskning/:id',
+                  lazy: page(
+                    async () => (await import('./features/admin/access-review.page.tsx')).AccessReviewPage,
+                  ),
+                },
+                {
                   path: 'konto',
                   lazy: page(async () => (await import('./features/account/account.page.tsx')).AccountPage),
                 },

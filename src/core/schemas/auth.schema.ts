@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../enums.ts';
-import { id, requiredText } from './common.ts';
+import { id, isoDate, pageQuery, requiredText } from './common.ts';
 import { centre } from './programme.schema.ts';
 
 export const loginInput = z.object({
@@ -92,3 +92,34 @@ export const accessLogEntry = z.object({
   what: z.string(),
 });
 export const accessLogList = z.object({ items: z.array(accessLogEntry), total: z.number().int() });
+
+/** What one user accessed: a period (days in Europe/Stockholm, both included), a page, or the whole period as a file. */
+export const userAccessLogQuery = pageQuery.extend({
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  format: z.enum(['json', 'csv', 'xlsx'], { message: 'invalid_choice' }).default('json'),
+});
+
+/**
+ * One access by a user. A protected person the administrator is not assigned to has no name and no id here:
+ * only `protectedIdentity`, so the log of a colleague does not reveal who the person is.
+ */
+export const userAccessLogEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  role: z.enum(roles),
+  centreName: z.string().nullable(),
+  action: z.string(),
+  what: z.string(),
+  participantId: id.nullable(),
+  participantName: z.string().nullable(),
+  protectedIdentity: z.boolean(),
+  /** The administrator may open the participant (visible to them). */
+  linkable: z.boolean(),
+});
+export const userAccessLogList = z.object({ items: z.array(userAccessLogEntry), total: z.number().int() });
+export type UserAccessLogList = z.infer<typeof userAccessLogList>;
+
+export const participantAccessLogQuery = pageQuery.extend({
+  format: z.enum(['json', 'csv', 'xlsx'], { message: 'invalid_choice' }).default('json'),
+});

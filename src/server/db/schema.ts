@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   boolean,
   check,
@@ -19,6 +20,7 @@ import {
 import {
   absenceReasons,
   accessActions,
+  accessReviewOutcomes,
   activityTypes,
   attendanceStatuses,
   consentMethods,
@@ -581,6 +583,59 @@ export const accessLog = pgTable(
     index('access_log_participant_idx').on(t.participantId, t.at),
     index('access_log_user_idx').on(t.userId, t.at),
     index('access_log_centre_idx').on(t.centreId),
+  ],
+);
+
+/**
+ * The monthly review of the access log: one per organisation and month, with a reproducible sample of the month's
+ * accesses by the organisation's users. The log itself stays append-only; decisions live here.
+ */
+export const accessReviews = pgTable(
+  'access_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    month: text('month').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('access_reviews_organisation_month_idx').on(t.organisationId, t.month),
+    index('access_reviews_created_by_idx').on(t.createdBy),
+    check('access_reviews_month_check', sql`month ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+
+export const accessReviewItems = pgTable(
+  'access_review_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reviewId: uuid('review_id')
+      .notNull()
+      .references(() => accessReviews.id),
+    accessLogId: bigint('access_log_id', { mode: 'number' })
+      .notNull()
+      .references(() => accessLog.id),
+    /** The sample's order: the position the seeded draw gave the row. */
+    ordinal: integer('ordinal').notNull(),
+    outcome: text('outcome', { enum: accessReviewOutcomes }).notNull().default('pending'),
+    note: text('note'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('access_review_items_review_log_idx').on(t.reviewId, t.accessLogId),
+    index('access_review_items_access_log_idx').on(t.accessLogId),
+    index('access_review_items_decided_by_idx').on(t.decidedBy),
+    check('access_review_items_outcome_check', oneOf('outcome', accessReviewOutcomes)),
+    check('access_review_items_flag_note_check', sql`outcome <> 'flagged' or note is not null`),
   ],
 );
 

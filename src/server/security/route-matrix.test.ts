@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Role, roles } from '../../core/enums.ts';
 import { can } from '../../core/permissions.ts';
 import { queryRows } from '../db/client.ts';
-import { stepChecklistItems } from '../db/schema.ts';
+import { accessLog, accessReviewItems, accessReviews, stepChecklistItems } from '../db/schema.ts';
 import { requireMatrixEntries } from '../plugins/auth.ts';
 import {
   addGroupMember,
@@ -88,6 +88,9 @@ type Ids = {
   surveyToken: string;
   /** The fingerprint of the programme's monthly file for `reportMonth`, as read when the world was built. */
   reportFingerprint: string;
+  /** A monthly access review of the place's organisation, and its one item (an access to the participant). */
+  accessReview: string;
+  accessReviewItem: string;
 };
 
 /** The month the funder's report routes name: ended, and the month the places' enrolments started. */
@@ -116,6 +119,8 @@ const idOfSegment: Record<string, PathId> = {
   openings: 'opening',
   organisations: 'organisation',
   users: 'user',
+  'access-reviews': 'accessReview',
+  'access-review-items': 'accessReviewItem',
   surveys: 'survey',
   auth: 'authSession',
 };
@@ -209,6 +214,8 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
     'POST /api/surveys/:id/close': () => ({ version: ids.surveyVersion }),
     'POST /api/surveys/:id/links': () => ({ groupId: ids.surveyGroup, sessionId: null }),
     'POST /api/public/surveys/:token/responses': () => surveyAnswer(ids),
+    'POST /api/access-reviews': () => ({ month: reportMonth }),
+    'PUT /api/access-review-items/:id': () => ({ outcome: 'confirmed', note: null, version: 1 }),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({
@@ -449,6 +456,8 @@ let sessions: Record<Role, Session>;
 let ids: Record<Place, Ids>;
 
 /** A place: its organisation, centre and programme, a coordinator there and what they do with participants. */
+let reviewMonths = 0;
+
 async function buildPlace(options: {
   organisationId: string;
   centreId: string;
@@ -592,7 +601,28 @@ async function buildPlace(options: {
     200,
   );
 
-  if (!enrolmentStep || !checklistItem || !followUp || !session) throw new Error('place incomplete');
+  // A review of its own month per place: the places of one organisation would otherwise share a month.
+  reviewMonths += 1;
+  const [review] = await t.db
+    .insert(accessReviews)
+    .values({
+      organisationId: options.organisationId,
+      month: `2025-${String(reviewMonths).padStart(2, '0')}`,
+      createdBy: staff.userId,
+    })
+    .returning();
+  const [logged] = await t.db
+    .select({ id: accessLog.id })
+    .from(accessLog)
+    .where(sql`${accessLog.participantId} = ${participant}`)
+    .limit(1);
+  const [reviewItem] = await t.db
+    .insert(accessReviewItems)
+    .values({ reviewId: review?.id as string, accessLogId: logged?.id as number, ordinal: 1 })
+    .returning();
+
+  if (!enrolmentStep || !checklistItem || !followUp || !session || !reviewItem)
+    throw new Error('place incomplete');
   return {
     participant,
     referral: referral.id,
@@ -628,6 +658,8 @@ async function buildPlace(options: {
     surveyLink: link.id,
     surveyToken: link.token as string,
     reportFingerprint: report.fingerprint as string,
+    accessReview: reviewItem.reviewId,
+    accessReviewItem: reviewItem.id,
     exitedEnrolment: left.id,
     exitedEnrolmentVersion: exited.version as number,
   };

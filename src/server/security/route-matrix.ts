@@ -86,7 +86,7 @@ export const scopes = {
   visible: {
     description:
       'A list or report: it holds only records the actor may see (the same visibility as a single read); a centre ' +
-      'named in its query only narrows it. Also a new centre of the actor’s own organisation.',
+      'named in its query only narrows it. Also a new centre or a new access review of the actor’s own organisation.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
@@ -294,6 +294,11 @@ export const routeMatrix = {
   'GET /api/users': { access: 'user.manage', scope: 'visible' },
   'POST /api/users': { access: 'user.manage', scope: 'requestCentre' },
   'PATCH /api/users/:id': { access: 'user.manage', scope: 'organisation' },
+  'GET /api/users/:id/access-log': { access: 'accessLog.read', scope: 'organisation' },
+  'GET /api/access-reviews': { access: 'accessLog.read', scope: 'visible' },
+  'POST /api/access-reviews': { access: 'accessLog.read', scope: 'visible' },
+  'GET /api/access-reviews/:id': { access: 'accessLog.read', scope: 'organisation' },
+  'PUT /api/access-review-items/:id': { access: 'accessLog.read', scope: 'organisation' },
   'GET /api/organisations': { access: 'organisation.read', scope: 'installation' },
   'POST /api/organisations': { access: 'organisation.manage', scope: 'installation' },
   'PATCH /api/organisations/:id': { access: 'organisation.manage', scope: 'installation' },

@@ -124,6 +124,11 @@ export function AppLayout() {
                 <NavLink to="/admin/anvandare">{t('nav.users')}</NavLink>
               </li>
             ) : null}
+            {can(user.role, 'accessLog.read') ? (
+              <li>
+                <NavLink to="/admin/granskning">{t('nav.accessReview')}</NavLink>
+              </li>
+            ) : null}
             {can(user.role, 'organisation.manage') ? (
               <li>
                 <NavLink to="/admin/organisationer">{t('nav.organisations')}</NavLink>

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { AbsenceReason, AttendanceStatus } from '../../../core/enums.ts';
 import type { DeviationReport, MonthlyAttendance } from '../../../core/schemas/activity.schema.ts';
 import { csvMediaType, type ExportRow, exportDate, toCsv, toXlsx, xlsxMediaType } from '../../lib/export.ts';
@@ -142,6 +143,17 @@ export function filenamePart(name: string): string {
 }
 
 /** A Content-Disposition value; file names are plain ASCII (see filenamePart), so no quoting is needed. */
+/** Sends an export as a download; JSON answers go through the response schema as usual. */
+export function sendExport<T extends object>(reply: FastifyReply, result: T | ExportFile) {
+  if ('filename' in result && 'content' in result) {
+    return reply
+      .header('content-disposition', attachment(result.filename))
+      .type(result.mediaType)
+      .send(result.content);
+  }
+  return result as T;
+}
+
 export function attachment(filename: string): string {
   return `attachment; filename="${filename}"`;
 }

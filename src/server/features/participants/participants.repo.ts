@@ -22,7 +22,7 @@ import type { Actor } from '../auth/actor.ts';
 export type ParticipantRow = typeof participants.$inferSelect;
 export type NewParticipant = typeof participants.$inferInsert;
 
-function assignedTo(userId: string): SQL {
+export function assignedTo(userId: string): SQL {
   return sql`exists (select 1 from ${participantStaff} ps
     where ps.participant_id = ${participants.id} and ps.user_id = ${userId})`;
 }

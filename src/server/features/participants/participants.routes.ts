@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accessLogList } from '../../../core/schemas/auth.schema.ts';
-import { errorResponse, errorResponses, idParams, pageQuery } from '../../../core/schemas/common.ts';
+import { accessLogList, participantAccessLogQuery } from '../../../core/schemas/auth.schema.ts';
+import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import {
   identityReplacement,
   participantDetail,
@@ -11,6 +11,7 @@ import {
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as accessLog from '../access-log/access-log.service.ts';
+import { sendExport } from '../attendance/attendance-export.ts';
 import * as service from './participants.service.ts';
 
 export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
@@ -74,13 +75,18 @@ export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['participants'],
-          summary: 'Who has read or changed this participant (administrators)',
+          summary:
+            'Who has read or changed this participant (administrators); format=csv|xlsx for the whole log',
           params: idParams,
-          querystring: pageQuery,
+          querystring: participantAccessLogQuery,
           response: { 200: accessLogList, ...errorResponses },
         },
       },
-      async (request) => accessLog.listForParticipant(db, actorOf(request), request.params.id, request.query),
+      async (request, reply) =>
+        sendExport(
+          reply,
+          await accessLog.listForParticipant(db, actorOf(request), request.params.id, request.query),
+        ),
     );
   };
 }

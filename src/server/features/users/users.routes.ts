@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { user, userInput, userList, userUpdate } from '../../../core/schemas/auth.schema.ts';
+import {
+  user,
+  userAccessLogList,
+  userAccessLogQuery,
+  userInput,
+  userList,
+  userUpdate,
+} from '../../../core/schemas/auth.schema.ts';
 import { errorResponse, errorResponses, idParams } from '../../../core/schemas/common.ts';
 import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
+import * as accessLog from '../access-log/access-log.service.ts';
+import { sendExport } from '../attendance/attendance-export.ts';
 import * as service from './users.service.ts';
 
 export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
@@ -43,6 +52,24 @@ export function userRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => service.update(db, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/users/:id/access-log',
+      {
+        schema: {
+          tags: ['users'],
+          summary:
+            'What one user of the organisation read or changed, newest first; format=csv|xlsx for the period',
+          params: idParams,
+          querystring: userAccessLogQuery,
+          response: { 200: userAccessLogList, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        sendExport(
+          reply,
+          await accessLog.listForUser(db, actorOf(request), request.params.id, request.query),
+        ),
     );
   };
 }

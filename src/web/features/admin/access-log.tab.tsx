@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { exportHref } from '../attendance/attendance.queries.ts';
 import { type AccessLogList, useAccessLog } from '../participants/participants.queries.ts';
 
 type Entry = AccessLogList['items'][number];
@@ -31,6 +32,22 @@ export function AccessLogTab({ participantId }: { participantId: string }) {
     <section>
       <h2 id="access-log-heading">{t('accessLog.heading')}</h2>
       <p>{t('accessLog.lead')}</p>
+      <div className="form-actions">
+        <a
+          className="button button-secondary"
+          href={exportHref(`/participants/${participantId}/access-log`, { format: 'csv' })}
+          download
+        >
+          {t('attendance.downloadCsv')}
+        </a>
+        <a
+          className="button button-secondary"
+          href={exportHref(`/participants/${participantId}/access-log`, { format: 'xlsx' })}
+          download
+        >
+          {t('attendance.downloadXlsx')}
+        </a>
+      </div>
       <QueryState query={log}>
         {(data) => (
           <>

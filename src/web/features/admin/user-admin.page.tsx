@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Role } from '../../../core/enums.ts';
 import { can } from '../../../core/permissions.ts';
 import { type User, type UserInput, userInput } from '../../../core/schemas/auth.schema.ts';
@@ -110,23 +111,32 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
     {
       key: 'actions',
       header: t('common.actions'),
-      cell: (u) =>
-        u.id === me.id ? null : (
-          <div className="row-actions">
-            <Button
-              className="button button-secondary button-small"
-              onPress={() => toggle(u)}
-              isDisabled={update.isPending}
-            >
-              {u.disabled ? t('users.enable') : t('users.disable')}
+      cell: (u) => (
+        <div className="row-actions">
+          {can(me.role, 'accessLog.read') ? (
+            <Link className="button button-secondary button-small" to={`/admin/anvandare/${u.id}/atkomst`}>
+              {t('userAccess.link')}
               <span className="visually-hidden"> {u.name}</span>
-            </Button>
-            <Button className="button button-secondary button-small" onPress={() => setResetting(u)}>
-              {t('users.reset')}
-              <span className="visually-hidden"> {u.name}</span>
-            </Button>
-          </div>
-        ),
+            </Link>
+          ) : null}
+          {u.id === me.id ? null : (
+            <>
+              <Button
+                className="button button-secondary button-small"
+                onPress={() => toggle(u)}
+                isDisabled={update.isPending}
+              >
+                {u.disabled ? t('users.enable') : t('users.disable')}
+                <span className="visually-hidden"> {u.name}</span>
+              </Button>
+              <Button className="button button-secondary button-small" onPress={() => setResetting(u)}>
+                {t('users.reset')}
+                <span className="visually-hidden"> {u.name}</span>
+              </Button>
+            </>
+          )}
+        </div>
+      ),
     },
   ];
 
