@@ -52,6 +52,7 @@ export const protectedAddressNote =
 /**
  * Everything Stegvis holds about one participant. The generation is written to the access log in the same
  * transaction, before the log is read, so the extract shows its own making and the next one shows this one.
+ * The access-log section comes last so it holds the reads this extract made.
  */
 export async function generate(db: Db, actor: Actor, participantId: string): Promise<RegisterExtract> {
   authorize(actor, 'participant.extract');
@@ -61,7 +62,12 @@ export async function generate(db: Db, actor: Actor, participantId: string): Pro
     await logAccess(tx, actor, [person], 'read', 'participant.registerExtract');
     const sections = [];
     for (const key of registerExtractSectionKeys) {
-      sections.push({ key, title: sectionTitles[key], rows: await repo.sectionRows(tx, key, participantId) });
+      const rows = await repo.sectionRows(tx, key, participantId);
+      // The mapping's sensitive part is logged on its own wherever it is read (SECURITY.md), here too.
+      if (key === 'assessments' && rows.length > 0) {
+        await logAccess(tx, actor, [person], 'read', 'assessment.sensitive');
+      }
+      sections.push({ key, title: sectionTitles[key], rows });
     }
     return {
       participantId,
