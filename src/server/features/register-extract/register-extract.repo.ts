@@ -122,7 +122,13 @@ export const sources: Record<RegisterExtractSectionKey, Source> = {
   },
 };
 
-/** Every stored column of the rows one section holds, as the database renders them in JSON (the same on both engines). */
+/** Search keys derived from the name and numbers: nothing beyond what the section shows, and unreadable in print. */
+const derivedColumns = new Set(['sort_name', 'search_text']);
+
+/**
+ * Every stored column of the rows one section holds, as the database renders them in JSON (the same on both
+ * engines; `to_json` keeps the table's column order, so a row reads as the table is laid out).
+ */
 export async function sectionRows(
   db: Executor,
   key: RegisterExtractSectionKey,
@@ -132,11 +138,17 @@ export async function sectionRows(
   // Table and column names come from the constant above, never from a request.
   const table = sql.raw(source.table);
   const orderBy = sql.raw(source.orderBy);
-  const query = source.userColumn
-    ? sql`select to_jsonb(t) || jsonb_build_object('staff_name', u.name) as row
-          from ${table} t left join users u on u.id = t.${sql.raw(source.userColumn)}
-          where ${source.where(participantId)} order by ${orderBy}`
-    : sql`select to_jsonb(t) as row from ${table} t where ${source.where(participantId)} order by ${orderBy}`;
-  const rows = await queryRows<{ row: Record<string, unknown> | string }>(db, query);
-  return rows.map((r) => (typeof r.row === 'string' ? JSON.parse(r.row) : r.row));
+  const staff = source.userColumn
+    ? sql`(select name from users u where u.id = t.${sql.raw(source.userColumn)})`
+    : sql`null::text`;
+  const rows = await queryRows<{ row: Record<string, unknown> | string; staff_name: string | null }>(
+    db,
+    sql`select to_json(t) as row, ${staff} as staff_name from ${table} t
+        where ${source.where(participantId)} order by ${orderBy}`,
+  );
+  return rows.map((r) => {
+    const row: Record<string, unknown> = typeof r.row === 'string' ? JSON.parse(r.row) : r.row;
+    const shown = Object.fromEntries(Object.entries(row).filter(([column]) => !derivedColumns.has(column)));
+    return source.userColumn ? { ...shown, staff_name: r.staff_name } : shown;
+  });
 }

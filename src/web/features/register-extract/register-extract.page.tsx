@@ -18,14 +18,22 @@ function valueText(value: unknown): string {
   return String(value);
 }
 
+/**
+ * Saves the extract on screen rather than fetching another (api/download.ts): a new fetch would make a second
+ * extract and a second access-log row, differing from the one the user read.
+ */
 function download(extract: RegisterExtract) {
   const blob = new Blob([JSON.stringify(extract, null, 2)], { type: 'application/json' });
   const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = `registerutdrag-${extract.participantId}-${extract.generatedAt.slice(0, 10)}.json`;
-  anchor.click();
-  URL.revokeObjectURL(url);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `registerutdrag-${extract.participantId}-${extract.generatedAt.slice(0, 10)}.json`;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the address is released.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The register extract on A4: every section with every stored field; PDF through the browser's print. */
