@@ -31,6 +31,9 @@ export const permissions = {
   // Health and social circumstances in the mapping; the participant's assigned staff see them too (checked by the service).
   'assessment.sensitive.read': ['social_consultant', 'work_consultant'],
   'accessLog.read': ['administrator'],
+  // The register extract (GDPR art. 15): those who answer a data subject's request. Scope as the participant's,
+  // so a protected person only for assigned staff, administrators included.
+  'participant.extract': ['coordinator', 'administrator'],
   'user.manage': ['administrator'],
   'organisation.read': everyone,
   'organisation.manage': ['administrator'],

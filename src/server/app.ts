@@ -36,6 +36,7 @@ import { participantRoutes } from './features/participants/participants.routes.t
 import { placementRoutes } from './features/placements/placements.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
+import { registerExtractRoutes } from './features/register-extract/register-extract.routes.ts';
 import { stepRoutes } from './features/steps/steps.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp({
       await api.register(authRoutes(deps));
       await api.register(programmeRoutes(deps));
       await api.register(participantRoutes(deps));
+      await api.register(registerExtractRoutes(deps));
       await api.register(referralRoutes(deps));
       await api.register(consentRoutes(deps));
       await api.register(enrolmentRoutes(deps));

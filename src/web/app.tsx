@@ -70,6 +70,14 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'deltagare/:id/registerutdrag',
+                  lazy: page(
+                    async () =>
+                      (await import('./features/register-extract/register-extract.page.tsx'))
+                        .RegisterExtractPage,
+                  ),
+                },
+                {
                   path: 'remisser',
                   lazy: page(
                     async () =>

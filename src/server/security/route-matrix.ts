@@ -149,6 +149,8 @@ export const routeMatrix = {
   'PUT /api/participants/:id': { access: 'participant.write', scope: 'participant' },
   'POST /api/participants/:id/identity': { access: 'participant.write', scope: 'participant' },
   'GET /api/participants/:id/access-log': { access: 'accessLog.read', scope: 'participantCentre' },
+  // Scope as the participant's: an administrator who is not assigned to a protected person gets 404, as everywhere.
+  'GET /api/participants/:id/register-extract': { access: 'participant.extract', scope: 'participant' },
   'GET /api/participants/:id/warnings': { access: 'participant.read', scope: 'participant' },
   'GET /api/caseload': { access: 'participant.read', scope: 'visible' },
 

@@ -1,7 +1,7 @@
 import { type Key, lazy, type ReactNode, Suspense } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { can } from '../../../core/permissions.ts';
 import type { ParticipantDetail } from '../../../core/schemas/participant.schema.ts';
 import { isApiError } from '../../api/client.ts';
@@ -120,7 +120,16 @@ export function ParticipantPage() {
       <PageHeader
         title={<bdi>{personName(detail)}</bdi>}
         documentTitle={documentTitle}
-        actions={<StatusBadge kind="participant" status={detail.status} />}
+        actions={
+          <>
+            <StatusBadge kind="participant" status={detail.status} />
+            {can(user.role, 'participant.extract') ? (
+              <Link className="button button-secondary" to={`/deltagare/${id}/registerutdrag`}>
+                {t('registerExtract.link')}
+              </Link>
+            ) : null}
+          </>
+        }
       >
         <KeyFacts participant={detail} />
       </PageHeader>
