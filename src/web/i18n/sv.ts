@@ -917,7 +917,7 @@ export const sv = {
       identity: 'Identitet och kontaktuppgifter',
       identityHistory: 'Tidigare identiteter',
       assignedStaff: 'Tilldelad personal',
-      referrals: 'Anvisningar',
+      referrals: 'Remisser',
       consents: 'Samtycken och återkallelser',
       enrolments: 'Inskrivningar',
       enrolmentSteps: 'Steg i inskrivningar',

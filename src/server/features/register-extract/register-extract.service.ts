@@ -13,7 +13,7 @@ export const sectionTitles: Record<RegisterExtractSectionKey, string> = {
   identity: 'Identitet och kontaktuppgifter',
   identityHistory: 'Tidigare identiteter',
   assignedStaff: 'Tilldelad personal',
-  referrals: 'Anvisningar',
+  referrals: 'Remisser',
   consents: 'Samtycken och återkallelser',
   enrolments: 'Inskrivningar',
   enrolmentSteps: 'Steg i inskrivningar',
