@@ -51,7 +51,11 @@ export type ConsentMethod = (typeof consentMethods)[number];
 export const participantStatuses = ['referred', 'enrolled', 'exited', 'closed'] as const;
 export type ParticipantStatus = (typeof participantStatuses)[number];
 
-export const accessActions = ['read', 'create', 'update'] as const;
+/**
+ * What a member of staff did with a participant's data. `refused`: they asked for a person with protected identity
+ * they are not assigned to, and were answered as if there were no such person.
+ */
+export const accessActions = ['read', 'create', 'update', 'refused'] as const;
 /** An administrator's decision on one sampled access in the monthly review. */
 export const accessReviewOutcomes = ['pending', 'confirmed', 'flagged'] as const;
 export type AccessReviewOutcome = (typeof accessReviewOutcomes)[number];

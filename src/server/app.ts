@@ -14,6 +14,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { registerRefusalLog } from './features/access-log/refusal-log.ts';
 import { accessReviewRoutes } from './features/access-reviews/access-reviews.routes.ts';
 import { actionPlanRoutes } from './features/action-plans/action-plans.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
@@ -109,6 +110,8 @@ export async function buildApp({
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
   });
+
+  registerRefusalLog(app, database.db);
 
   // Personal data must not linger in browser or proxy caches.
   app.addHook('onSend', async (request, reply) => {

@@ -33,7 +33,8 @@ export const dataProblemCodes = [
 export type DataProblemCode = (typeof dataProblemCodes)[number];
 
 export const dataProblem = z.object({
-  participantId: id,
+  /** Null for a protected person: the reports name them by the masked number only, and only assigned staff fix. */
+  participantId: id.nullable(),
   enrolmentId: id,
   /** The name as the actor may see it: a protected person is shown by the masked number only. */
   name: z.string(),
@@ -55,7 +56,8 @@ export const monthlyFileParams = z.object({ id, month: yearMonth });
 
 export const monthlyFileRow = z.object({
   enrolmentId: id,
-  participantId: id,
+  /** Null for a protected person, who is in the file by the masked number only. */
+  participantId: id.nullable(),
   /** 12 digits, or for protected identity the masked form YYYYMMDDTF29 (women) / YYYYMMDDTF19 (men). */
   identityNumber: z.string().nullable(),
   masked: z.boolean(),

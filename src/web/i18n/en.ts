@@ -121,6 +121,7 @@ export const en: typeof sv = {
     read: 'Read',
     create: 'Created',
     update: 'Changed',
+    refused: 'Refused',
   },
   accessWhat: {
     participant: {
@@ -129,6 +130,8 @@ export const en: typeof sv = {
       create: 'New participant',
       update: 'Personal details',
       identity: 'Identity number replaced',
+      refused: 'Attempt to reach a person with protected identity',
+      search: 'Search by identity number for a person with protected identity',
     },
     referral: {
       view: 'Referral',
@@ -1878,6 +1881,7 @@ export const en: typeof sv = {
     checkFix: 'Correct',
     fixIn: 'Correct under {{tab}}',
     fixFor: 'for {{name}}',
+    fixProtected: 'Protected identity: corrected by the staff assigned to the person',
     problem: {
       no_personal_identity_number: 'No personal identity number (reserve identity)',
       no_birth_date: 'No date of birth',

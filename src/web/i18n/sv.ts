@@ -121,6 +121,7 @@ export const sv = {
     read: 'Läste',
     create: 'Skapade',
     update: 'Ändrade',
+    refused: 'Nekades',
   },
   accessWhat: {
     participant: {
@@ -129,6 +130,8 @@ export const sv = {
       create: 'Ny deltagare',
       update: 'Personuppgifter',
       identity: 'Byte av identitetsnummer',
+      refused: 'Försök att nå en person med skyddad identitet',
+      search: 'Sökning på personnummer till en person med skyddad identitet',
     },
     referral: {
       view: 'Remiss',
@@ -1867,6 +1870,7 @@ export const sv = {
     checkFix: 'Rätta',
     fixIn: 'Rätta under {{tab}}',
     fixFor: 'för {{name}}',
+    fixProtected: 'Skyddad identitet: rättas av den som är tilldelad personen',
     problem: {
       no_personal_identity_number: 'Personnummer saknas (reservidentitet)',
       no_birth_date: 'Födelsedatum saknas',

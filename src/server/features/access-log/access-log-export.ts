@@ -5,7 +5,12 @@ import type { ExportFile } from '../attendance/attendance-export.ts';
 // The access log as files for Swedish spreadsheets. Headers and labels are the export's user interface, so they
 // are Swedish here like the UI's own strings; the "what" codes stay codes, as the log stores them.
 
-const actionLabels: Record<AccessAction, string> = { read: 'Läste', create: 'Skapade', update: 'Ändrade' };
+const actionLabels: Record<AccessAction, string> = {
+  read: 'Läste',
+  create: 'Skapade',
+  update: 'Ändrade',
+  refused: 'Nekades',
+};
 
 /** The instant as Stockholm's wall-clock time, `YYYY-MM-DD HH:MM:SS`, as the log is read by people here. */
 export function stockholmTime(at: Date): string {

@@ -359,7 +359,7 @@ function rowsOf(enrolments: readonly repo.ReportEnrolment[], month: string): Row
     const identity = reportedIdentityNumber(e);
     return {
       enrolmentId: e.enrolmentId,
-      participantId: e.participantId,
+      participantId: e.protectedIdentity ? null : e.participantId,
       identityNumber: identity.identityNumber,
       masked: identity.masked,
       legalGender: e.legalGender,
@@ -415,7 +415,7 @@ function checkOf(
   const order = rows ? new Map(rows.map((r, i) => [r.enrolmentId, i])) : null;
   const listed = enrolments
     .map((e) => ({
-      participantId: e.participantId,
+      participantId: e.protectedIdentity ? null : e.participantId,
       enrolmentId: e.enrolmentId,
       // A protected person is shown by the masked number only.
       name: e.protectedIdentity

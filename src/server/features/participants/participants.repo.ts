@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { EnrolmentFilter } from '../../../core/dashboard.ts';
 import type { ParticipantStatus } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
@@ -34,7 +34,7 @@ export function assignedTo(userId: string): SQL {
 export function visibleTo(actor: Actor): SQL {
   const assigned = assignedTo(actor.userId);
   const inCentre = actor.centreIds.length > 0 ? inArray(participants.centreId, actor.centreIds) : sql`false`;
-  return sql`((${inCentre}) or ${assigned}) and (not ${participants.protectedIdentity} or ${assigned})`;
+  return sql`(((${inCentre}) or ${assigned}) and (not ${participants.protectedIdentity} or ${assigned}))`;
 }
 
 /** The participant's status, derived from enrolments and referrals so it can never disagree with them. */
@@ -228,6 +228,25 @@ export async function findIdByIdentityNumber(db: Executor, normalised: string): 
     .from(participants)
     .where(eq(participants.personalIdentityNumber, normalised));
   return row?.id ?? null;
+}
+
+/** The person with protected identity who has this number, when the actor may not see them. */
+export async function findHiddenProtected(
+  db: Executor,
+  actor: Actor,
+  normalised: string,
+): Promise<{ id: string; centreId: string } | null> {
+  const [row] = await db
+    .select({ id: participants.id, centreId: participants.centreId })
+    .from(participants)
+    .where(
+      and(
+        eq(participants.personalIdentityNumber, normalised),
+        eq(participants.protectedIdentity, true),
+        not(visibleTo(actor)),
+      ),
+    );
+  return row ?? null;
 }
 
 /** The fields whose code is not in its code list (municipality, SUN education level); null passes. */

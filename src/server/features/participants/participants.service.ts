@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { personSearchText, personSortKey } from '../../../core/collation.ts';
 import { type EnrolmentFilter, enrolmentFilterKeys } from '../../../core/dashboard.ts';
-import { AppError } from '../../../core/errors.ts';
+import { AppError, type ErrorCode } from '../../../core/errors.ts';
 import { formatIdentityNumber, parseIdentityNumber } from '../../../core/personal-identity-number.ts';
 import type {
   identityReplacement,
@@ -14,11 +14,24 @@ import type {
   participantUpdate,
 } from '../../../core/schemas/participant.schema.ts';
 import type { Db, Executor } from '../../db/client.ts';
-import { logAccess } from '../access-log/access-log.repo.ts';
+import { type AccessTarget, logAccess } from '../access-log/access-log.repo.ts';
 import { type Actor, authorize } from '../auth/actor.ts';
 import * as repo from './participants.repo.ts';
 
 type ParticipantValues = z.output<typeof participantInput>;
+
+/**
+ * A person with protected identity asked for by someone not assigned to them. The answer is the code's, exactly as
+ * if there were no such person; the app logs the attempt (`refused`) in a transaction of its own, since the
+ * request's own is rolled back.
+ */
+export class ProtectedIdentityRefused extends AppError {
+  readonly participant: AccessTarget;
+  constructor(participant: AccessTarget, code: ErrorCode = 'NOT_FOUND') {
+    super(code);
+    this.participant = participant;
+  }
+}
 
 /**
  * The participant if the actor may see them. Someone of another centre gives 403; a protected person the
@@ -33,7 +46,7 @@ export async function loadVisible(
   const row = await repo.findById(db, id);
   if (!row) throw new AppError('NOT_FOUND');
   const assigned = await repo.isAssigned(db, id, actor.userId);
-  if (row.participant.protectedIdentity && !assigned) throw new AppError('NOT_FOUND');
+  if (row.participant.protectedIdentity && !assigned) throw new ProtectedIdentityRefused(row.participant);
   if (!assigned && !actor.centreIds.includes(row.participant.centreId)) throw new AppError('FORBIDDEN');
   return row;
 }
@@ -69,6 +82,7 @@ export async function list(
       (query.page - 1) * query.pageSize,
     );
     await logAccess(tx, actor, items, 'read', 'participant.list');
+    await logHiddenMatch(tx, actor, query.q, items);
     return { items: items.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
   });
 }
@@ -193,7 +207,12 @@ async function refuseDuplicate(tx: Executor, actor: Actor, normalised: string): 
   if (!existingId) return;
   const visible = await loadVisible(tx, actor, existingId).then(
     () => true,
-    () => false,
+    (error: unknown) => {
+      if (error instanceof ProtectedIdentityRefused) {
+        throw new ProtectedIdentityRefused(error.participant, 'PARTICIPANT_ALREADY_REGISTERED');
+      }
+      return false;
+    },
   );
   throw new AppError('PARTICIPANT_ALREADY_REGISTERED', visible ? { existingId } : {});
 }
@@ -239,6 +258,25 @@ function enrolmentFilterOf(query: z.output<typeof participantListQuery>): Enrolm
     if (query[key] !== undefined) Object.assign(filter, { [key]: query[key] });
   }
   return filter;
+}
+
+/**
+ * A search for the whole identity number of a protected person the actor may not see finds no one, as for any
+ * number; the attempt is logged (`refused`), since only someone who knows the number can make it.
+ */
+async function logHiddenMatch(
+  tx: Executor,
+  actor: Actor,
+  q: string | undefined,
+  found: readonly AccessTarget[],
+): Promise<void> {
+  if (!q || !/^[\d\s+-]+$/.test(q)) return;
+  const parsed = parseIdentityNumber(q);
+  if (!parsed.ok) return;
+  const hidden = await repo.findHiddenProtected(tx, actor, parsed.value.normalised);
+  if (hidden && !found.some((p) => p.id === hidden.id)) {
+    await logAccess(tx, actor, [hidden], 'refused', 'participant.search');
+  }
 }
 
 function searchTerm(q: string | undefined): repo.ParticipantFilter['search'] {

@@ -46,19 +46,23 @@ export function DataCheckPanel({ check }: { check: DataCheck }) {
                     </ul>
                   </td>
                   <td data-label={t('funderReports.checkFix')}>
-                    <ul className="plain-list">
-                      {fixLinks(p.participantId, p.problems).map(({ tab, href }) => (
-                        <li key={tab}>
-                          <Link to={href}>
-                            {t('funderReports.fixIn', { tab: t(`participant.tabs.${tab}`) })}
-                            <span className="visually-hidden">
-                              {' '}
-                              {t('funderReports.fixFor', { name: p.name })}
-                            </span>
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
+                    {p.participantId === null ? (
+                      t('funderReports.fixProtected')
+                    ) : (
+                      <ul className="plain-list">
+                        {fixLinks(p.participantId, p.problems).map(({ tab, href }) => (
+                          <li key={tab}>
+                            <Link to={href}>
+                              {t('funderReports.fixIn', { tab: t(`participant.tabs.${tab}`) })}
+                              <span className="visually-hidden">
+                                {' '}
+                                {t('funderReports.fixFor', { name: p.name })}
+                              </span>
+                            </Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                 </tr>
               );

@@ -1,0 +1,2 @@
+ALTER TABLE "access_log" DROP CONSTRAINT "access_log_action_check";--> statement-breakpoint
+ALTER TABLE "access_log" ADD CONSTRAINT "access_log_action_check" CHECK (action in ('read', 'create', 'update', 'refused'));
