@@ -225,17 +225,23 @@ async function getJson<T>(url: string, headers: Record<string, string> = {}): Pr
 }
 
 async function putJson<T>(url: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return fetchNext<T>(url, { method: 'PUT', path: '', body: JSON.stringify(body) }, headers);
+}
+
+/** The JSON answer to one request of a load (`base` + its path), as the load would send it. */
+async function fetchNext<T>(base: string, next: Next, headers: Record<string, string> = {}): Promise<T> {
+  const url = `${base}${next.path}`;
   const response = await fetch(url, {
-    method: 'PUT',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    method: next.method,
+    headers: next.body ? { ...headers, 'content-type': 'application/json' } : headers,
+    body: next.body,
   });
   if (!response.ok)
-    throw new Error(`PUT ${url}: ${response.status} ${(await response.text()).slice(0, 300)}`);
+    throw new Error(`${next.method} ${url}: ${response.status} ${(await response.text()).slice(0, 300)}`);
   return (await response.json()) as T;
 }
 
-type Next = { method: 'GET' | 'PUT'; path: string; body?: string };
+type Next = { method: 'GET' | 'POST' | 'PUT'; path: string; body?: string };
 
 /** Load from `connections` connections for `seconds`, each request from `next`. */
 async function load(
@@ -329,8 +335,12 @@ function scenarios(f: Fixtures): Scenario[] {
       },
     },
     {
-      name: 'Participant search `GET /api/participants?q=`',
-      app: (i) => get(`/api/participants?q=${encodeURIComponent(term(i))}`),
+      name: 'Participant search `POST /api/participants/search`',
+      app: (i) => ({
+        method: 'POST',
+        path: '/api/participants/search',
+        body: JSON.stringify({ q: term(i) }),
+      }),
       floor: (i) => get(`/floor/participants?${user}&q=${encodeURIComponent(term(i))}`),
       key: (b) => {
         const list = b as Items<{ id: string }> & { total: number };
@@ -408,8 +418,8 @@ async function sameAnswer(server: Server, session: Session, scenario: Scenario):
   const app = scenario.app(0);
   const floor = scenario.floor(0);
   const [a, b] = await Promise.all([
-    getJson(`${server.app}${app.path}`, session.headers),
-    getJson(`${server.floor}${floor.path}`),
+    fetchNext(server.app, app, session.headers),
+    fetchNext(server.floor, floor),
   ]);
   return scenario.key(a) === scenario.key(b);
 }

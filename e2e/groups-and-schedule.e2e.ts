@@ -61,9 +61,15 @@ async function tabTo(locator: Locator, limit = 80): Promise<void> {
 async function writableEnrolledParticipant(): Promise<{ id: string; identityNumber: string }> {
   return page.evaluate(async () => {
     const get = async <T>(path: string) => (await (await fetch(`/api${path}`)).json()) as T;
-    const list = await get<{ items: { id: string; identityNumber: string; protectedIdentity: boolean }[] }>(
-      '/participants?status=enrolled&pageSize=100',
-    );
+    const { csrfToken } = await get<{ csrfToken: string }>('/auth/session');
+    const search = await fetch('/api/participants/search', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: JSON.stringify({ status: 'enrolled', pageSize: 100 }),
+    });
+    const list = (await search.json()) as {
+      items: { id: string; identityNumber: string; protectedIdentity: boolean }[];
+    };
     for (const p of list.items.filter((item) => !item.protectedIdentity)) {
       const detail = await get<{ readOnly: boolean }>(`/participants/${p.id}`);
       const enrolments = await get<{

@@ -68,8 +68,9 @@ type Enrolment = {
 async function chooseParticipant(page: Page): Promise<{ id: string; enrolment: Enrolment }> {
   const list = await api<{ items: { id: string; protectedIdentity: boolean }[] }>(
     page,
-    'GET',
-    '/participants?status=enrolled&pageSize=200',
+    'POST',
+    '/participants/search',
+    { status: 'enrolled', pageSize: 200 },
   );
   for (const candidate of list.items.filter((p) => !p.protectedIdentity)) {
     const detail = await api<{ readOnly: boolean }>(page, 'GET', `/participants/${candidate.id}`);

@@ -115,5 +115,10 @@ describe('from referral to enrolment', () => {
     const row = page.getByRole('row', { name: /Selam/ });
     await row.waitFor();
     expect(await row.textContent()).toContain('19920101-2383');
+    // The name searched for is in no address (history, bookmarks, proxy logs), yet a reload keeps the search.
+    expect(page.url()).not.toContain('Tesfamariam');
+    await page.reload();
+    await page.getByRole('row', { name: /Selam/ }).waitFor();
+    expect(await page.getByLabel('Sök deltagare').inputValue()).toBe('Tesfamariam');
   });
 });

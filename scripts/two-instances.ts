@@ -157,7 +157,10 @@ async function main(): Promise<void> {
     check(onB.status === 200 && seen.user?.id === session.userId, 'the session cookie from A is valid on B');
     check(seen.csrfToken === session.csrfToken, 'B hands out the same CSRF token for that session');
 
-    const list = await call(a, 'GET', '/api/participants?status=enrolled&pageSize=20', session);
+    const list = await call(a, 'POST', '/api/participants/search', session, {
+      status: 'enrolled',
+      pageSize: 20,
+    });
     const participants = (list.json as { items?: { id: string }[] }).items ?? [];
     check(list.status === 200 && participants.length > 0, 'A lists the participants of the coordinator');
 

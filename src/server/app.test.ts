@@ -30,7 +30,12 @@ describe('API documentation', () => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
-    for (const path of ['/api/participants', '/api/referrals', '/api/referrals/import', '/api/auth/login']) {
+    for (const path of [
+      '/api/participants/search',
+      '/api/referrals',
+      '/api/referrals/import',
+      '/api/auth/login',
+    ]) {
       expect(Object.keys(document.paths)).toContain(path);
     }
     expect(

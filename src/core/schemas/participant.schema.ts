@@ -106,7 +106,11 @@ export const enrolmentFilterQuery = z.object({
   followUp: commaList(followUpFilterValues).optional(),
 });
 
-export const participantListQuery = pageQuery.extend({
+/**
+ * The participant list, searched and filtered: a request body, never a query string, since the search term is a
+ * name or an identity number and addresses end up in browser histories and proxy logs.
+ */
+export const participantSearch = pageQuery.extend({
   q: z.string().trim().max(100).optional(),
   centreId: id.optional(),
   status: z.enum(participantStatuses).optional(),

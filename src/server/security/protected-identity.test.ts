@@ -299,6 +299,23 @@ async function sweepAs(session: Session): Promise<Seen[]> {
       seen.push({ key: route.key, format, status: response.statusCode, text: await textOf(response) });
     }
   }
+  // The one search that is not a GET (its terms stay out of addresses): everyone, and by each one's name and number.
+  const terms: [string, string][] = [
+    ['', 'everyone'],
+    ...[hidden, ordinary].flatMap((p): [string, string][] => [
+      [p.lastName, `the name ${p.lastName}`],
+      [p.pin, `the number of ${p.lastName}`],
+    ]),
+  ];
+  for (const [q, label] of terms) {
+    const response = await session.post('/api/participants/search', q ? { q } : {});
+    seen.push({
+      key: `POST /api/participants/search for ${label}`,
+      format: 'json',
+      status: response.statusCode,
+      text: response.body,
+    });
+  }
   return seen;
 }
 
@@ -317,8 +334,8 @@ describe('a person with protected identity, over every list, search, match, repo
     // The sweep reaches people: the lists, the roll call, the matches and the funder's file name the ordinary one.
     expect(ordinaryRoutes).toEqual(
       expect.arrayContaining([
-        'GET /api/participants as json',
-        'GET /api/participants as csv',
+        'POST /api/participants/search for everyone as json',
+        'POST /api/participants/search for the number of Vanligsdotter as json',
         'GET /api/caseload as json',
         'GET /api/referrals as json',
         'GET /api/sessions/:id/roll-call as json',
@@ -331,7 +348,11 @@ describe('a person with protected identity, over every list, search, match, repo
     expect(naming(seen, ordinaryLeaver)).toEqual(expect.arrayContaining(['GET /api/follow-ups as json']));
     // And so does the same answer for the assigned coordinator about the protected person.
     expect(naming(seen, hidden)).toEqual(
-      expect.arrayContaining(['GET /api/participants as json', 'GET /api/openings/:id/matches as json']),
+      expect.arrayContaining([
+        'POST /api/participants/search for everyone as json',
+        'POST /api/participants/search for the number of Qorrashova as json',
+        'GET /api/openings/:id/matches as json',
+      ]),
     );
   }, 300_000);
 
@@ -349,7 +370,7 @@ describe('a person with protected identity, over every list, search, match, repo
     // The colleague sees the ordinary person in the same answers, so those answers could have named her.
     expect(naming(coordinator, ordinary)).toEqual(
       expect.arrayContaining([
-        'GET /api/participants as json',
+        'POST /api/participants/search for the name Vanligsdotter as json',
         'GET /api/sessions/:id/roll-call as json',
         'GET /api/openings/:id/matches as json',
         'GET /api/attendance/deviations as xlsx',
@@ -370,6 +391,9 @@ describe('a person with protected identity, over every list, search, match, repo
 });
 
 describe('attempts on a person with protected identity', () => {
+  // Staff of their own for these tests: the sweep above has made attempts of its own.
+  const newColleague = (role: Role) => createSession(t.app, t.db, role, [ids.centre], ids.organisation);
+
   const refusals = async (userId: string) =>
     queryRows<{ participant_id: string; what: string }>(
       t.db,
@@ -378,7 +402,7 @@ describe('attempts on a person with protected identity', () => {
     );
 
   it('are answered as if there were no one, and logged', async () => {
-    const colleague = colleagues.coordinator;
+    const colleague = await newColleague('coordinator');
     const before = (await refusals(colleague.userId)).length;
     const unknown = await colleague.get('/api/participants/00000000-0000-4000-8000-000000000000');
     const attempt = await colleague.get(`/api/participants/${hidden.participantId}`);
@@ -394,25 +418,23 @@ describe('attempts on a person with protected identity', () => {
   });
 
   it('by her whole identity number in the search finds no one, and is logged', async () => {
-    const colleague = colleagues.employment_officer;
-    const found = await colleague.get(
-      `/api/participants?q=${encodeURIComponent(formatIdentityNumber(hidden.pin))}`,
-    );
+    const colleague = await newColleague('employment_officer');
+    const found = await colleague.post('/api/participants/search', { q: formatIdentityNumber(hidden.pin) });
     expect(found.statusCode).toBe(200);
     expect(found.json().items).toEqual([]);
     // A part of the number is no attempt on anyone in particular.
-    await colleague.get(`/api/participants?q=${hidden.pin.slice(0, 8)}`);
+    await colleague.post('/api/participants/search', { q: hidden.pin.slice(0, 8) });
     expect(await refusals(colleague.userId)).toEqual([
       { participant_id: hidden.participantId, what: 'participant.search' },
     ]);
     // The assigned coordinator finds her, and nothing is refused.
-    const own = await assigned.get(`/api/participants?q=${hidden.pin}`);
+    const own = await assigned.post('/api/participants/search', { q: hidden.pin });
     expect(own.json().items.map((p: { id: string }) => p.id)).toEqual([hidden.participantId]);
     expect(await refusals(assigned.userId)).toEqual([]);
   });
 
   it('by registering her again gets the answer anyone gets, and is logged', async () => {
-    const colleague = colleagues.work_consultant;
+    const colleague = await newColleague('work_consultant');
     const again = await colleague.post('/api/referrals', {
       participant: {
         personalIdentityNumber: hidden.pin,

@@ -216,6 +216,7 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
     'POST /api/public/surveys/:token/responses': () => surveyAnswer(ids),
     'POST /api/access-reviews': () => ({ month: reportMonth }),
     'PUT /api/access-review-items/:id': () => ({ outcome: 'confirmed', note: null, version: 1 }),
+    'POST /api/participants/search': () => ({ q: 'Amal', page: 1 }),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({

@@ -144,7 +144,7 @@ export const routeMatrix = {
   'DELETE /api/auth/sessions/:id': { access: 'authenticated', scope: 'ownSession' },
   'GET /api/openapi.json': { access: 'public', scope: 'none' },
 
-  'GET /api/participants': { access: 'participant.read', scope: 'visible' },
+  'POST /api/participants/search': { access: 'participant.read', scope: 'visible' },
   'GET /api/participants/:id': { access: 'participant.read', scope: 'participant' },
   'PUT /api/participants/:id': { access: 'participant.write', scope: 'participant' },
   'POST /api/participants/:id/identity': { access: 'participant.write', scope: 'participant' },

@@ -5,7 +5,7 @@ import {
   identityReplacement,
   participantDetail,
   participantList,
-  participantListQuery,
+  participantSearch,
   participantUpdate,
 } from '../../../core/schemas/participant.schema.ts';
 import type { AppDeps } from '../../app.ts';
@@ -16,17 +16,19 @@ import * as service from './participants.service.ts';
 
 export function participantRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/participants',
+    app.post(
+      '/participants/search',
       {
         schema: {
           tags: ['participants'],
-          summary: 'Participants the user may see, searched by name or number',
-          querystring: participantListQuery,
+          summary:
+            'Participants the user may see, searched by name or number and filtered; the terms go in the body, ' +
+            'so no name or identity number is ever in an address',
+          body: participantSearch,
           response: { 200: participantList, ...errorResponses },
         },
       },
-      async (request) => service.list(db, actorOf(request), request.query),
+      async (request) => service.list(db, actorOf(request), request.body),
     );
 
     app.get(

@@ -10,7 +10,7 @@ import type {
   ParticipantList,
   ParticipantSummary,
   participantInput,
-  participantListQuery,
+  participantSearch,
   participantUpdate,
 } from '../../../core/schemas/participant.schema.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -65,7 +65,7 @@ export async function loadWritable(
 export async function list(
   db: Db,
   actor: Actor,
-  query: z.output<typeof participantListQuery>,
+  query: z.output<typeof participantSearch>,
 ): Promise<ParticipantList> {
   authorize(actor, 'participant.read');
   return db.transaction(async (tx) => {
@@ -252,7 +252,7 @@ function personValues(input: Omit<ParticipantValues, 'personalIdentityNumber'>) 
   };
 }
 
-function enrolmentFilterOf(query: z.output<typeof participantListQuery>): EnrolmentFilter {
+function enrolmentFilterOf(query: z.output<typeof participantSearch>): EnrolmentFilter {
   const filter: EnrolmentFilter = {};
   for (const key of enrolmentFilterKeys) {
     if (query[key] !== undefined) Object.assign(filter, { [key]: query[key] });

@@ -227,7 +227,7 @@ describe('PATCH /api/users/:id', () => {
 
     expect(response.statusCode).toBe(200);
     expect(response.json().disabled).toBe(true);
-    const after = await session.get('/api/participants');
+    const after = await session.post('/api/participants/search', {});
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('UNAUTHENTICATED');
     await expect(login(t.app, user.email, testPassword)).rejects.toThrow(/401/);

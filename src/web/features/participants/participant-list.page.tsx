@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { type EnrolmentFilter, enrolmentFilterParams } from '../../../core/dashboard.ts';
 import { type ParticipantStatus, participantStatuses } from '../../../core/enums.ts';
 import { can } from '../../../core/permissions.ts';
@@ -33,6 +33,11 @@ type Filters = {
   page: number;
 };
 
+function searchTermOf(state: unknown): string {
+  const q = (state as { q?: unknown } | null)?.q;
+  return typeof q === 'string' ? q : '';
+}
+
 function isStatus(value: string | null): value is ParticipantStatus {
   return (participantStatuses as readonly string[]).includes(value ?? '');
 }
@@ -42,7 +47,10 @@ export function ParticipantListPage() {
   const user = useCurrentUser();
   const centres = useSortedByName(user.centres);
   const [searchParams, setSearchParams] = useSearchParams();
-  const q = searchParams.get('q') ?? '';
+  // The search term is a name or an identity number: it is kept in the history entry's state, never in the
+  // address, so it is in no browser history list, bookmark or proxy log. Back and forward still restore it.
+  const location = useLocation();
+  const q = searchTermOf(location.state);
   const centreId = searchParams.get('centrum') ?? '';
   const statusParam = searchParams.get('status');
   const status = isStatus(statusParam) ? statusParam : '';
@@ -68,11 +76,10 @@ export function ParticipantListPage() {
     flushSync(() => setFilters(next));
     // The dashboard's conditions stay while searching, filtering and paging.
     const params = new URLSearchParams(enrolmentFilterUrlParams(next.enrolment));
-    if (next.q) params.set('q', next.q);
     if (next.centreId) params.set('centrum', next.centreId);
     if (next.status) params.set('status', next.status);
     if (next.page > 1) params.set('sida', String(next.page));
-    setSearchParams(params);
+    setSearchParams(params, { state: next.q ? { q: next.q } : null });
   }
 
   function search(event: FormEvent<HTMLFormElement>) {

@@ -8,7 +8,7 @@ import type {
   ParticipantList,
   ParticipantUpdate,
 } from '../../../core/schemas/participant.schema.ts';
-import { api, queryString } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 
 export type AccessLogList = z.infer<typeof accessLogList>;
 
@@ -34,8 +34,11 @@ export function useParticipantList(params: ParticipantListParams) {
     queryKey: participantKeys.list(params),
     queryFn: () => {
       const { enrolment, ...rest } = params;
-      return api.get<ParticipantList>(
-        `/participants${queryString({ ...rest, ...Object.fromEntries(enrolmentFilterParams(enrolment ?? {})) })}`,
+      const terms = { ...rest, ...Object.fromEntries(enrolmentFilterParams(enrolment ?? {})) };
+      // In the body: a name or identity number searched for never stands in an address.
+      return api.post<ParticipantList>(
+        '/participants/search',
+        Object.fromEntries(Object.entries(terms).filter(([, value]) => value !== '' && value !== undefined)),
       );
     },
     // Keep the rows while paging, not when the search or a filter changes: old rows would not match it.
