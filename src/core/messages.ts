@@ -54,6 +54,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'Programmet tillåter inte export medan deltagare saknar uppgifter. Komplettera uppgifterna i kontrollen och försök igen.',
     SURVEY_WRONG_STATUS:
       'Det går inte i enkätens nuvarande läge: ett utkast eller en stängd enkät öppnas, en öppen stängs, en stängd ändras inte.',
+    TOO_FEW_ANSWERS:
+      'För få har svarat för att visa resultatet utan att någons svar kan pekas ut. Resultatet visas när minst fem har svarat.',
     ACCESS_REVIEW_EXISTS: 'Månaden är redan granskad eller granskningen har påbörjats. Öppna den i listan.',
     MONTH_NOT_STARTED: 'Månaden har inte börjat än.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
@@ -112,6 +114,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'The programme does not allow export while participants lack data. Complete the data the check lists and try again.',
     SURVEY_WRONG_STATUS:
       'Not possible in the survey’s current state: a draft or closed survey is opened, an open one closed, a closed one is not changed.',
+    TOO_FEW_ANSWERS:
+      'Too few have answered to show the results without singling out someone’s answers. Results show once at least five have answered.',
     ACCESS_REVIEW_EXISTS: 'The month already has a review. Open it in the list.',
     MONTH_NOT_STARTED: 'The month has not begun yet.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',

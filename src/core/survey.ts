@@ -3,6 +3,12 @@ import { type Share, share } from './dashboard.ts';
 // The figures of a survey's results, from the counts the database gives: one definition for the page, the
 // export and the tests.
 
+/**
+ * The fewest answers whose results are shown or exported: below it, a figure or a free text of a small group could
+ * single out one person's answers, so neither is given (as Statistics Sweden suppresses small cells).
+ */
+export const minimumAnswersShown = 5;
+
 /** Scale 1–5: the mean (two decimals), 4–5 as "nöjda" and 5 as "mycket nöjda", of those who answered. */
 export function scaleFigures(counts: readonly number[]): {
   mean: number | null;

@@ -202,6 +202,11 @@ export const surveyResults = z.object({
   linkId: id.nullable(),
   groupId: id.nullable(),
   responseCount: z.number().int(),
+  /**
+   * Fewer than `minimumAnswersShown` answers in the selection: no question's figures or texts are given (the
+   * questions are empty), so no one's answers can be singled out.
+   */
+  withheld: z.boolean(),
   questions: z.array(surveyQuestionResult),
 });
 export type SurveyResults = z.infer<typeof surveyResults>;

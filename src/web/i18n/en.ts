@@ -2040,6 +2040,8 @@ export const en: typeof sv = {
     mean: 'Mean {{mean}}',
     yesShare: '{{percent}} answered yes ({{numerator}} of {{denominator}})',
     noAnswers: 'No answers yet.',
+    withheld:
+      'Results show once at least {{minimum}} have answered, so that no one’s answers stand out in a small group.',
     noTexts: 'No free-text answers.',
     chartTitle: 'Answers to question {{number}}',
     chartRow: '{{label}}: {{count}}.',

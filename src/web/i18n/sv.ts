@@ -2021,6 +2021,8 @@ export const sv = {
     mean: 'Medelvärde {{mean}}',
     yesShare: '{{percent}} svarade ja ({{numerator}} av {{denominator}})',
     noAnswers: 'Inga svar än.',
+    withheld:
+      'Resultatet visas när minst {{minimum}} har svarat, så att ingens svar kan pekas ut i en liten grupp.',
     noTexts: 'Inga fritextsvar.',
     chartTitle: 'Svar på fråga {{number}}',
     chartRow: '{{label}}: {{count}}.',

@@ -1,4 +1,5 @@
 import type { SurveyQuestionKind } from '../../../core/enums.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { SurveyResults } from '../../../core/schemas/survey.schema.ts';
 import { csvMediaType, type ExportRow, toCsv, toXlsx, xlsxMediaType } from '../../lib/export.ts';
 import type { ExportFile } from '../attendance/attendance-export.ts';
@@ -15,6 +16,8 @@ const kindLabels: Record<SurveyQuestionKind, string> = {
  * shares of satisfied (4–5) and very satisfied (5) for a scale, and each free-text answer on a row of its own.
  */
 export async function resultsFile(results: SurveyResults, format: 'csv' | 'xlsx'): Promise<ExportFile> {
+  // Too few answers: there is nothing to export that could not single someone out.
+  if (results.withheld) throw new AppError('TOO_FEW_ANSWERS');
   const rows: ExportRow[] = results.questions.flatMap((q, index): ExportRow[] => {
     const lead = [index + 1, q.texts.sv ?? '', kindLabels[q.kind]] as const;
     const part = (count: number) => (q.answered === 0 ? null : Math.round((count * 1000) / q.answered) / 10);

@@ -180,7 +180,7 @@ export function surveyRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
             'Results per question, of all answers or those through one link or group; as CSV or XLSX with `format`',
           params: idParams,
           querystring: surveyResultsQuery,
-          response: { 200: surveyResults, ...errorResponses },
+          response: { 200: surveyResults, ...errorResponses, 409: errorResponse },
         },
       },
       async (request, reply) => {

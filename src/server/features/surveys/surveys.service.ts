@@ -23,7 +23,7 @@ import type {
   surveyResultsQuery,
   surveyUpdateInput,
 } from '../../../core/schemas/survey.schema.ts';
-import { scaleFigures, yesFigure } from '../../../core/survey.ts';
+import { minimumAnswersShown, scaleFigures, yesFigure } from '../../../core/survey.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize } from '../auth/actor.ts';
@@ -243,17 +243,23 @@ export async function results(
         const ofGroup = await repo.linkIdsOfGroup(tx, id, found.group.id);
         linkIds = linkIds ? linkIds.filter((l) => ofGroup.includes(l)) : ofGroup;
       }
-      const questions = await repo.questionsOf(tx, id);
-      const counts = await repo.answerCounts(tx, id, linkIds);
-      const texts = await repo.textAnswers(tx, id, linkIds);
-      const collator = new Intl.Collator('sv');
-      return {
+      const responseCount = await repo.countResponses(tx, id, linkIds);
+      const selection = {
         surveyId: id,
         titles: survey.titles,
         status: survey.status,
         linkId: query.linkId ?? null,
         groupId: query.groupId ?? null,
-        responseCount: await repo.countResponses(tx, id, linkIds),
+        responseCount,
+      };
+      if (responseCount < minimumAnswersShown) return { ...selection, withheld: true, questions: [] };
+      const questions = await repo.questionsOf(tx, id);
+      const counts = await repo.answerCounts(tx, id, linkIds);
+      const texts = await repo.textAnswers(tx, id, linkIds);
+      const collator = new Intl.Collator('sv');
+      return {
+        ...selection,
+        withheld: false,
         questions: questions.map(({ question }): SurveyQuestionResult => {
           const mine = counts.filter((c) => c.questionId === question.id);
           const base = {

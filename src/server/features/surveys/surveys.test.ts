@@ -631,6 +631,9 @@ describe('results', () => {
     for (const [value, yes, text] of [
       [5, true, '=HYPERLINK("x")'],
       [3, false, undefined],
+      [4, true, undefined],
+      [4, true, undefined],
+      [4, false, undefined],
     ] as const) {
       const response = await answer(link.token, {
         language: 'sv',
@@ -648,10 +651,11 @@ describe('results', () => {
     expect(csv.headers['content-disposition']).toMatch(/^attachment; filename="enkat-[0-9a-f]{8}\.csv"$/);
     const lines = csv.body.replace('\uFEFF', '').split('\r\n');
     expect(lines[0]).toBe('"Fråga";"Frågetext";"Typ";"Svar";"Antal";"Andel (%)"');
-    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"3";1;50');
-    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"Mycket nöjda (5)";1;50');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"3";1;20');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"4";3;60');
+    expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"Mycket nöjda (5)";1;20');
     expect(lines).toContain('1;"Hur nöjd är du?";"Skala 1–5";"Medelvärde";4;');
-    expect(lines).toContain('2;"Vet du mer om jobb nu?";"Ja eller nej";"Ja";1;50');
+    expect(lines).toContain('2;"Vet du mer om jobb nu?";"Ja eller nej";"Ja";3;60');
     // A formula typed as an answer stays text in Excel.
     expect(lines).toContain(`3;"Vad kan bli bättre?";"Fritext";"'=HYPERLINK(""x"")";;`);
     const xlsx = await liaison.get(`/api/surveys/${survey.id}/results?format=xlsx`);
@@ -659,6 +663,44 @@ describe('results', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('withholds the results of fewer than five answers, in the page and the files', async () => {
+    const { survey, link } = await openSurveyWithLink();
+    const second = await openSecondLink(survey.id);
+    const [scale, yesNo] = survey.questions;
+    const answerThrough = async (token: string, value: number) => {
+      const response = await answer(token, {
+        language: 'sv',
+        answers: [
+          { questionId: scale?.id, scale: value },
+          { questionId: yesNo?.id, yes: value > 3 },
+        ],
+      });
+      expect(response.statusCode).toBe(201);
+    };
+    for (const value of [5, 4, 2, 5]) await answerThrough(link.token, value);
+    const results = async (query = '') =>
+      (await liaison.get(`/api/surveys/${survey.id}/results${query}`)).json() as SurveyResults;
+    // Four answers: how many is said, nothing of what they were.
+    expect(await results()).toMatchObject({ responseCount: 4, withheld: true, questions: [] });
+    for (const format of ['csv', 'xlsx']) {
+      const file = await liaison.get(`/api/surveys/${survey.id}/results?format=${format}`);
+      expect(file.statusCode).toBe(409);
+      expect(file.json().error.code).toBe('TOO_FEW_ANSWERS');
+    }
+    // The fifth answer, through another group's link: the whole survey shows, each small group still does not.
+    await answerThrough(second.token, 3);
+    const all = await results();
+    expect(all.withheld).toBe(false);
+    expect(all.questions[0]?.scale?.counts).toEqual([0, 1, 1, 1, 2]);
+    expect(await results(`?linkId=${link.id}`)).toMatchObject({
+      responseCount: 4,
+      withheld: true,
+      questions: [],
+    });
+    expect(await results(`?groupId=${second.groupId}`)).toMatchObject({ responseCount: 1, withheld: true });
+    expect((await liaison.get(`/api/surveys/${survey.id}/results?format=csv`)).statusCode).toBe(200);
   });
 
   it('is for those who may read results at the programme’s centres: 401, 403, 404, 400', async () => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Share } from '../../../core/dashboard.ts';
 import type { SurveyQuestionResult, SurveyResults } from '../../../core/schemas/survey.schema.ts';
+import { minimumAnswersShown } from '../../../core/survey.ts';
 import { queryString } from '../../api/client.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -32,12 +33,16 @@ export function SurveyResultsPage() {
                 <Link className="button button-secondary" to={`/enkater/${id}`}>
                   {t('surveyResults.backToSurvey')}
                 </Link>
-                <a className="button button-secondary" href={exportUrl(id, linkId, 'csv')} download>
-                  {t('surveyResults.downloadCsv')}
-                </a>
-                <a className="button button-secondary" href={exportUrl(id, linkId, 'xlsx')} download>
-                  {t('surveyResults.downloadXlsx')}
-                </a>
+                {data.withheld ? null : (
+                  <>
+                    <a className="button button-secondary" href={exportUrl(id, linkId, 'csv')} download>
+                      {t('surveyResults.downloadCsv')}
+                    </a>
+                    <a className="button button-secondary" href={exportUrl(id, linkId, 'xlsx')} download>
+                      {t('surveyResults.downloadXlsx')}
+                    </a>
+                  </>
+                )}
               </>
             }
           >
@@ -55,7 +60,13 @@ export function SurveyResultsPage() {
               ]}
             />
           ) : null}
-          <Questions results={data} />
+          {data.withheld ? (
+            <p className="notice notice-info">
+              {t('surveyResults.withheld', { minimum: minimumAnswersShown })}
+            </p>
+          ) : (
+            <Questions results={data} />
+          )}
         </>
       )}
     </QueryState>
