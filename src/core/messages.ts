@@ -62,6 +62,7 @@ export const errorMessages: Texts<ErrorCode> = {
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
     INTERNAL: 'Något gick fel hos oss. Försök igen om en stund.',
     SERVICE_UNAVAILABLE: 'Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.',
+    DATABASE_UNAVAILABLE: 'Stegvis når inte sin databas just nu. Försök igen om en stund.',
   },
   en: {
     VALIDATION_FAILED: 'The data is not valid. Correct the marked fields.',
@@ -122,6 +123,7 @@ export const errorMessages: Texts<ErrorCode> = {
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
     INTERNAL: 'Something went wrong on our side. Try again in a while.',
     SERVICE_UNAVAILABLE: 'The service is temporarily unavailable. Try again in a while.',
+    DATABASE_UNAVAILABLE: 'Stegvis cannot reach its database right now. Try again in a while.',
   },
 };
 

@@ -120,13 +120,18 @@ export async function buildApp({
     }
   });
 
+  database.onConnectionError?.((error) => app.log.warn({ err: error }, 'database connection lost'));
+
+  // Liveness: the process answers, whatever the database does, so a supervisor does not restart an instance
+  // that only waits for its database. Readiness: the database answers too, so a proxy sends it requests.
   app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     try {
       await database.ping();
       return { status: 'ready' };
-    } catch {
-      return sendError(request, reply, 'SERVICE_UNAVAILABLE');
+    } catch (error) {
+      request.log.warn({ err: error }, 'not ready: the database does not answer');
+      return sendError(request, reply, 'DATABASE_UNAVAILABLE');
     }
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

@@ -20,14 +20,24 @@ export type Executor = Db | Tx;
 export type Database = {
   kind: 'pglite' | 'postgres';
   db: Db;
-  /** Throws when the database does not answer. */
+  /** Throws when the database does not answer (PostgreSQL: within `pingTimeoutMs`). */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL only: who hears of a connection the server dropped while no query was running on it (a restart,
+   * a failover). Such a loss is reported, never thrown; the next query on the pool answers for it.
+   */
+  onConnectionError?: (listener: (error: Error) => void) => void;
   close(): Promise<void>;
   /** PGlite only: a dump of the whole database, to open copies from. */
   snapshot?: () => Promise<Blob>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** How long a query waits for a PostgreSQL connection before it fails (and the request answers 503). */
+export const connectTimeoutMs = 5_000;
+/** How long `/readyz` waits for `select 1`. */
+export const pingTimeoutMs = 2_000;
 
 // Serialises migrations when several app instances start against one PostgreSQL at once.
 const migrationLockKey = 7_351_020_001;
@@ -58,9 +68,19 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob } 
 }
 
 export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize, connectionTimeoutMillis: 5_000 });
-  // An idle client that loses its server must not crash the process; the next query reports it.
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+    // Notices a server that vanished without closing the connection (a network cut), not only a clean stop.
+    keepAlive: true,
+  });
+  let report: (error: Error) => void = () => {};
+  // A dropped connection emits 'error' on its client, and on the pool when the client was idle; unheard,
+  // either event crashes the process. The pool discards the client; a request holding it fails at its next
+  // query. The pool's own event is the same loss, so only the client's is reported.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', (error) => report(error)));
   const db = drizzlePg({ client: pool, schema });
   const lock = await pool.connect();
   try {
@@ -74,10 +94,28 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
     kind: 'postgres',
     db: db as unknown as Db,
     ping: async () => {
-      await pool.query('select 1');
+      await withTimeout(pool.query('select 1'), pingTimeoutMs);
+    },
+    onConnectionError: (listener) => {
+      report = listener;
     },
     close: () => pool.end(),
   };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -8,6 +8,9 @@ type ErrorBody = {
   error: { code: ErrorCode; message: string; fields?: FieldError[]; [key: string]: unknown };
 };
 
+/** What a 503 tells clients and proxies: try again after this many seconds. */
+export const retryAfterSeconds = 5;
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -15,37 +18,53 @@ export function sendError(
   extra: Record<string, unknown> = {},
 ): FastifyReply {
   const body: ErrorBody = { error: { code, message: errorMessage(code, requestLocale(request)), ...extra } };
+  if (errorStatus[code] === 503) reply.header('retry-after', String(retryAfterSeconds));
   return reply.code(errorStatus[code]).type('application/json; charset=utf-8').send(body);
 }
 
-// PostgreSQL error classes that mean the database is out of reach, not that the request was wrong.
+// Node's socket errors and PostgreSQL's SQLSTATEs that mean the database is out of reach, not that the request
+// was wrong: 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or shutting
+// down), 53300 too_many_connections; class 08 (connection exception) is matched by its prefix.
 const unavailableCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
   'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   '57P01',
   '57P02',
   '57P03',
+  '53300',
 ]);
 
-/** Whether the error or one of its causes (drivers wrap each other's errors) matches. */
-function anyCause(error: unknown, matches: (cause: { code?: string; message?: string }) => boolean): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    if (matches(current as { code?: string; message?: string })) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+// What node-postgres says, without a code, when it loses or cannot get a connection. Anchored: a wrapper's
+// message may quote the query's parameters, which are the user's text.
+const unavailableMessages =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+
+type Cause = { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+
+/** Whether the error or one of its causes matches: drivers wrap each other's errors, and a connection attempt
+ * to several addresses fails with an AggregateError of them. */
+function anyCause(error: unknown, matches: (cause: Cause) => boolean, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const current = error as Cause;
+  if (matches(current)) return true;
+  if (Array.isArray(current.errors) && current.errors.some((e) => anyCause(e, matches, depth + 1)))
+    return true;
+  return anyCause(current.cause, matches, depth + 1);
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** Whether an error means the database cannot be reached (a 503 worth retrying), whatever wraps it. */
+export function isDatabaseUnavailable(error: unknown): boolean {
   return anyCause(
     error,
     ({ code, message }) =>
-      (code !== undefined && (unavailableCodes.has(code) || code.startsWith('08'))) ||
-      (message !== undefined &&
-        /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)),
+      (typeof code === 'string' && (unavailableCodes.has(code) || /^08[0-9A-Z]{3}$/.test(code))) ||
+      (typeof message === 'string' && unavailableMessages.test(message)),
   );
 }
 
@@ -53,7 +72,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 const invalidTextCodes = new Set(['22021', '22P05']);
 
 function isInvalidText(error: unknown): boolean {
-  return anyCause(error, ({ code }) => code !== undefined && invalidTextCodes.has(code));
+  return anyCause(error, ({ code }) => typeof code === 'string' && invalidTextCodes.has(code));
 }
 
 /** One error shape for the whole API: `{ error: { code, message, fields? } }`. */
@@ -89,7 +108,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (isInvalidText(error)) return sendError(request, reply, 'VALIDATION_FAILED');
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
-      return sendError(request, reply, 'SERVICE_UNAVAILABLE');
+      return sendError(request, reply, 'DATABASE_UNAVAILABLE');
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendError(request, reply, 'INTERNAL');
