@@ -52,6 +52,15 @@ export const participantStatuses = ['referred', 'enrolled', 'exited', 'closed'] 
 export type ParticipantStatus = (typeof participantStatuses)[number];
 
 export const accessActions = ['read', 'create', 'update'] as const;
+/** Changes to how an account logs in, kept in `security_events` (never a secret or a code). */
+export const securityEventKinds = [
+  'totp_enabled',
+  'totp_disabled',
+  'totp_reset',
+  'recovery_code_used',
+  'sso_login',
+] as const;
+export type SecurityEventKind = (typeof securityEventKinds)[number];
 /** An administrator's decision on one sampled access in the monthly review. */
 export const accessReviewOutcomes = ['pending', 'confirmed', 'flagged'] as const;
 export type AccessReviewOutcome = (typeof accessReviewOutcomes)[number];

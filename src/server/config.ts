@@ -14,6 +14,17 @@ export type Config = {
   sessionAbsoluteHours: number;
   loginRateLimit: number;
   webDir: string;
+  /** Single sign-on with OpenID Connect; null (off) unless STEGVIS_OIDC_ISSUER is set. */
+  oidc: OidcConfig | null;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client (PKCE only). */
+  clientSecret: string | null;
+  /** Where the provider sends the browser back: `<public URL>/api/auth/oidc/callback` unless set. */
+  redirectUri: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,7 +43,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: integer(env.STEGVIS_SESSION_ABSOLUTE_HOURS, 12),
     loginRateLimit: integer(env.STEGVIS_LOGIN_RATE_LIMIT, 10),
     webDir: resolve(env.STEGVIS_WEB_DIR ?? './dist/web'),
+    oidc: oidcConfig(env),
   };
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.STEGVIS_OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  const clientId = env.STEGVIS_OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('STEGVIS_OIDC_ISSUER is set but STEGVIS_OIDC_CLIENT_ID is not');
+  const publicUrl = env.STEGVIS_PUBLIC_URL?.trim().replace(/\/+$/, '');
+  const redirectUri =
+    env.STEGVIS_OIDC_REDIRECT_URI?.trim() || (publicUrl ? `${publicUrl}/api/auth/oidc/callback` : '');
+  if (!redirectUri) {
+    throw new Error('STEGVIS_OIDC_ISSUER is set: set STEGVIS_PUBLIC_URL or STEGVIS_OIDC_REDIRECT_URI too');
+  }
+  for (const [name, value] of [
+    ['STEGVIS_OIDC_ISSUER', issuer],
+    ['the redirect URI', redirectUri],
+  ] as const) {
+    if (!URL.canParse(value)) throw new Error(`${name} is not a URL: "${value}"`);
+  }
+  return { issuer, clientId, clientSecret: env.STEGVIS_OIDC_CLIENT_SECRET?.trim() || null, redirectUri };
 }
 
 function integer(value: string | undefined, fallback: number): number {
