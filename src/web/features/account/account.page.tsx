@@ -16,8 +16,9 @@ import { useLocale } from '../../i18n/index.ts';
 import { useLogout } from '../auth/session.queries.ts';
 import { useChangePassword, useEndSession, useOwnSessions } from './account.queries.ts';
 import { browserName } from './browser-name.ts';
+import { TwoFactorPanel } from './two-factor-panel.tsx';
 
-/** Mitt konto: one's own password and the browsers where one is logged in. */
+/** Mitt konto: one's own password, two-step verification and the browsers where one is logged in. */
 export function AccountPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
@@ -30,6 +31,7 @@ export function AccountPage() {
         </Notice>
       ) : null}
       <PasswordForm onChanged={() => setNotice(t('account.passwordChanged'))} />
+      <TwoFactorPanel onChanged={setNotice} />
       <Sessions onEnded={() => setNotice(t('account.ended'))} />
     </>
   );
