@@ -91,4 +91,48 @@ describe('two-step verification', () => {
     const last = await newPage();
     await logIn(last, baseUrl, email);
   });
+
+  it('is turned off by an administrator for someone who lost their phone', async () => {
+    const page = await newPage();
+    await logIn(page, baseUrl, email);
+    await page.getByRole('link', { name: 'Mitt konto' }).click();
+    await page.getByRole('button', { name: 'Slå på tvåstegsverifiering' }).click();
+    const secret = (await page.locator('code[data-secret]').getAttribute('data-secret')) as string;
+    await page.getByLabel('Kod från appen').fill(codeOf(secret));
+    await page.getByRole('button', { name: 'Bekräfta och slå på' }).click();
+    await page.getByRole('heading', { name: 'Tvåstegsverifiering är påslagen' }).waitFor();
+
+    const admin = await newPage();
+    await logIn(admin, baseUrl, 'admin@haninge.example');
+    await admin.getByRole('link', { name: 'Användare' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Användare' }).waitFor();
+    const reset = admin.getByRole('button', { name: /^Stäng av tvåsteg/ });
+    expect(await reset.count()).toBe(1);
+    await expectAccessible(admin, 'user administration with two-step verification');
+    await reset.click();
+    await admin.getByText('Tvåstegsverifiering är avstängd för', { exact: false }).waitFor();
+    expect(await admin.getByRole('button', { name: /^Stäng av tvåsteg/ }).count()).toBe(0);
+
+    const again = await newPage();
+    await logIn(again, baseUrl, email);
+  });
+});
+
+describe('a refused single sign-on', () => {
+  it('is explained on the login page, which still offers the password', async () => {
+    const page = await newPage();
+    const methods = page.waitForResponse((response) => response.url().endsWith('/api/auth/methods'));
+    await page.goto(`${baseUrl}/login?sso=no_account`);
+    expect(await (await methods).json()).toEqual({ singleSignOn: false });
+    await page
+      .getByText('Det finns inget aktivt konto i Stegvis för din inloggning', { exact: false })
+      .waitFor();
+    await expectAccessible(page, 'login after a refused single sign-on');
+    // This server has no identity provider configured: no single sign-on button.
+    expect(await page.getByRole('link', { name: 'Logga in med e-legitimation/SSO' }).count()).toBe(0);
+    await page.goto(`${baseUrl}/login?sso=failed`);
+    await page
+      .getByText('Inloggningen med e-legitimation/SSO gick inte att slutföra', { exact: false })
+      .waitFor();
+  });
 });

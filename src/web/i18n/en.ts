@@ -868,6 +868,11 @@ export const en: typeof sv = {
     twoFactorDisabled: 'Two-step verification is off.',
   },
   users: {
+    twoFactor: 'Two-step verification',
+    singleSignOn: 'SSO linked',
+    twoFactorReset: 'Turn off two-step',
+    twoFactorResetDone:
+      'Two-step verification is off for {{name}}. They can turn it on again under My account.',
     title: 'Users',
     lead: 'Create users and give them a role and centres. Disabled users cannot log in.',
     listHeading: 'All users',

@@ -863,6 +863,11 @@ export const sv = {
     twoFactorDisabled: 'Tvåstegsverifiering är avstängd.',
   },
   users: {
+    twoFactor: 'Tvåstegsverifiering',
+    singleSignOn: 'SSO kopplad',
+    twoFactorReset: 'Stäng av tvåsteg',
+    twoFactorResetDone:
+      'Tvåstegsverifiering är avstängd för {{name}}. Hen kan slå på den igen under Mitt konto.',
     title: 'Användare',
     lead: 'Skapa användare och ge dem roll och centrum. Inaktiverade användare kan inte logga in.',
     listHeading: 'Alla användare',
