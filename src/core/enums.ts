@@ -61,6 +61,8 @@ export const securityEventKinds = [
   'sso_login',
 ] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];
+export const loginMethods = ['password', 'sso'] as const;
+export type LoginMethod = (typeof loginMethods)[number];
 /** An administrator's decision on one sampled access in the monthly review. */
 export const accessReviewOutcomes = ['pending', 'confirmed', 'flagged'] as const;
 export type AccessReviewOutcome = (typeof accessReviewOutcomes)[number];

@@ -15,6 +15,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'Inloggningen tog för lång tid eller fick för många felaktiga koder. Börja om med e-post och lösenord.',
     FORBIDDEN: 'Du har inte behörighet till detta.',
     CSRF_INVALID: 'Säkerhetstoken saknas eller är ogiltig. Ladda om sidan och försök igen.',
+    TWO_FACTOR_REQUIRED:
+      'Din roll kräver tvåstegsverifiering. Slå på den under Mitt konto innan du fortsätter.',
     NOT_FOUND: 'Hittades inte.',
     VERSION_CONFLICT:
       'Någon annan har ändrat uppgifterna medan du arbetade. Se den senaste versionen och spara igen.',
@@ -76,6 +78,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'The login took too long or had too many wrong codes. Start again with your email and password.',
     FORBIDDEN: 'You are not allowed to do this.',
     CSRF_INVALID: 'The security token is missing or invalid. Reload the page and try again.',
+    TWO_FACTOR_REQUIRED:
+      'Your role requires two-step verification. Turn it on under My account before going on.',
     NOT_FOUND: 'Not found.',
     VERSION_CONFLICT:
       'Someone else changed this while you were working. See the latest version and save again.',

@@ -109,6 +109,7 @@ export async function buildApp({
   registerAuth(app, database.db, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
+    twoFactorRoles: config.twoFactorRoles,
   });
 
   // Personal data must not linger in browser or proxy caches.

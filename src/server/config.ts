@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type Role, roles } from '../core/enums.ts';
 
 /** Every setting Stegvis reads from the environment, with its default. README.md lists them. */
 export type Config = {
@@ -16,6 +17,8 @@ export type Config = {
   webDir: string;
   /** Single sign-on with OpenID Connect; null (off) unless STEGVIS_OIDC_ISSUER is set. */
   oidc: OidcConfig | null;
+  /** Roles whose password logins must have two-step verification: they can do nothing else until it is on. */
+  twoFactorRoles: Role[];
 };
 
 export type OidcConfig = {
@@ -44,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: integer(env.STEGVIS_LOGIN_RATE_LIMIT, 10),
     webDir: resolve(env.STEGVIS_WEB_DIR ?? './dist/web'),
     oidc: oidcConfig(env),
+    twoFactorRoles: roleList(env.STEGVIS_TWO_FACTOR_ROLES),
   };
 }
 
@@ -65,6 +69,19 @@ function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
     if (!URL.canParse(value)) throw new Error(`${name} is not a URL: "${value}"`);
   }
   return { issuer, clientId, clientSecret: env.STEGVIS_OIDC_CLIENT_SECRET?.trim() || null, redirectUri };
+}
+
+function roleList(value: string | undefined): Role[] {
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(roles as readonly string[]).includes(name)) {
+      throw new Error(`STEGVIS_TWO_FACTOR_ROLES: "${name}" is not a role (${roles.join(', ')})`);
+    }
+  }
+  return names as Role[];
 }
 
 function integer(value: string | undefined, fallback: number): number {

@@ -20,8 +20,15 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
-/** The CSRF token goes back in the `x-csrf-token` header of every state-changing request. */
-export const sessionResponse = z.object({ user: sessionUser, csrfToken: z.string() });
+/**
+ * The CSRF token goes back in the `x-csrf-token` header of every state-changing request. `mustEnrolTwoFactor`: the
+ * user's role requires two-step verification, which is not on yet; until it is, only Mitt konto works.
+ */
+export const sessionResponse = z.object({
+  user: sessionUser,
+  csrfToken: z.string(),
+  mustEnrolTwoFactor: z.boolean(),
+});
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 /** A code from the authenticator app (6 digits) or a recovery code; spaces and dashes are ignored. */

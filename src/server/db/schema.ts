@@ -36,6 +36,7 @@ import {
   journalCategories,
   labourMarketStatuses,
   legalGenders,
+  loginMethods,
   openingKinds,
   openingStatuses,
   organisationKinds,
@@ -377,8 +378,13 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     userAgent: text('user_agent'),
+    /** How the user logged in: a password (with its second step, if any) or single sign-on. */
+    method: text('method', { enum: loginMethods }).notNull().default('password'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    check('sessions_method_check', oneOf('method', loginMethods)),
+    index('sessions_user_idx').on(t.userId),
+  ],
 );
 
 // ---------------------------------------------------------------- participants

@@ -847,6 +847,8 @@ export const en: typeof sv = {
     unknownBrowser: 'Unknown browser',
     endSession: 'Log out',
     ended: 'The login is ended.',
+    twoFactorRequired:
+      'Your role requires two-step verification. Turn it on below to reach the rest of Stegvis.',
     twoFactorHeading: 'Two-step verification',
     twoFactorOffLead:
       'With two-step verification, logging in takes both your password and a code from an authenticator app on your phone (such as Microsoft Authenticator or Google Authenticator).',

@@ -842,6 +842,8 @@ export const sv = {
     unknownBrowser: 'Okänd webbläsare',
     endSession: 'Logga ut',
     ended: 'Inloggningen är avslutad.',
+    twoFactorRequired:
+      'Din roll kräver tvåstegsverifiering. Slå på den här nedan för att komma åt resten av Stegvis.',
     twoFactorHeading: 'Tvåstegsverifiering',
     twoFactorOffLead:
       'Med tvåstegsverifiering behövs både lösenordet och en kod från en autentiseringsapp i din telefon (till exempel Microsoft Authenticator eller Google Authenticator) för att logga in.',

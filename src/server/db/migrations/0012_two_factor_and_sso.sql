@@ -32,6 +32,7 @@ CREATE TABLE "security_events" (
 	CONSTRAINT "security_events_kind_check" CHECK (kind in ('totp_enabled', 'totp_disabled', 'totp_reset', 'recovery_code_used', 'sso_login'))
 );
 --> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "method" text DEFAULT 'password' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "totp_secret" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "totp_pending_secret" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "totp_last_step" bigint;--> statement-breakpoint
@@ -47,4 +48,5 @@ CREATE INDEX "recovery_codes_user_idx" ON "recovery_codes" USING btree ("user_id
 CREATE INDEX "security_events_user_idx" ON "security_events" USING btree ("user_id","at");--> statement-breakpoint
 CREATE INDEX "security_events_actor_idx" ON "security_events" USING btree ("actor_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_oidc_idx" ON "users" USING btree ("oidc_issuer","oidc_subject");--> statement-breakpoint
+ALTER TABLE "sessions" ADD CONSTRAINT "sessions_method_check" CHECK (method in ('password', 'sso'));--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_oidc_check" CHECK ((oidc_issuer is null) = (oidc_subject is null));

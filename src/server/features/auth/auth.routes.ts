@@ -28,9 +28,10 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       const resolved = await service.resolveSession(db, token, {
         idleMinutes: config.sessionIdleMinutes,
         absoluteHours: config.sessionAbsoluteHours,
+        twoFactorRoles: config.twoFactorRoles,
       });
       if (!resolved) throw new Error('A session just created could not be read back');
-      return service.sessionInfo(db, resolved.actor, resolved.csrfToken);
+      return service.sessionInfo(db, resolved.actor, resolved.csrfToken, resolved.mustEnrolTwoFactor);
     }
     // Guessing a password or a code is as limited on every route that checks one.
     const guessLimit = { max: config.loginRateLimit, timeWindow: '15 minutes' };
@@ -99,7 +100,8 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
           response: { 200: sessionResponse, 401: errorResponse },
         },
       },
-      async (request) => service.sessionInfo(db, actorOf(request), request.csrfToken ?? ''),
+      async (request) =>
+        service.sessionInfo(db, actorOf(request), request.csrfToken ?? '', request.mustEnrolTwoFactor),
     );
 
     app.put(

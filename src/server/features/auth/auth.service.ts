@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { LoginMethod, Role } from '../../../core/enums.ts';
 import { AppError, fieldError } from '../../../core/errors.ts';
 import type { OwnSession, PasswordChange, SessionResponse } from '../../../core/schemas/auth.schema.ts';
 import type { Db, Executor } from '../../db/client.ts';
@@ -10,7 +11,12 @@ import { deleteExpiredLogins } from './sso.repo.ts';
 import * as twoFactorRepo from './two-factor.repo.ts';
 import { challengeLifetimeMs, challengeMaxAttempts, checkSecondFactor } from './two-factor.service.ts';
 
-export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+export type SessionPolicy = {
+  idleMinutes: number;
+  absoluteHours: number;
+  /** Roles whose password sessions may only turn on two-step verification until it is on. */
+  twoFactorRoles?: readonly Role[];
+};
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -49,7 +55,7 @@ export async function login(
     });
     return { kind: 'challenge', challenge };
   }
-  return { kind: 'session', ...(await openSession(db, user.id, input.userAgent)) };
+  return { kind: 'session', ...(await openSession(db, user.id, input.userAgent, 'password')) };
 }
 
 /** A new server-side session for the user: the token goes in the cookie, its hash in the table. */
@@ -57,6 +63,7 @@ export async function openSession(
   db: Executor,
   userId: string,
   userAgent: string | null,
+  method: LoginMethod,
 ): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
@@ -65,6 +72,7 @@ export async function openSession(
     userId,
     csrfToken: randomBytes(32).toString('base64url'),
     userAgent: userAgent?.slice(0, 300) ?? null,
+    method,
   });
   return { token, sessionId, userId };
 }
@@ -102,7 +110,7 @@ export async function completeTwoFactorLogin(
       return 'wrong' as const;
     }
     await twoFactorRepo.deleteChallenge(tx, challenge.id);
-    return openSession(tx, challenge.userId, input.userAgent);
+    return openSession(tx, challenge.userId, input.userAgent, 'password');
   });
   if (outcome === 'expired') throw new AppError('LOGIN_CHALLENGE_EXPIRED');
   if (outcome === 'wrong') throw fieldError('code', 'wrong_code');
@@ -118,7 +126,7 @@ export async function resolveSession(
   token: string,
   policy: SessionPolicy,
   now: Date = new Date(),
-): Promise<{ actor: Actor; csrfToken: string } | null> {
+): Promise<{ actor: Actor; csrfToken: string; mustEnrolTwoFactor: boolean } | null> {
   const session = await repo.findSession(db, hashToken(token));
   if (!session) return null;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000;
@@ -131,6 +139,11 @@ export async function resolveSession(
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
   return {
     csrfToken: session.csrfToken,
+    // Single sign-on leaves the second factor to the identity provider.
+    mustEnrolTwoFactor:
+      session.method === 'password' &&
+      !session.hasTwoFactor &&
+      (policy.twoFactorRoles ?? []).includes(session.role),
     actor: {
       userId: session.userId,
       sessionId: session.id,
@@ -147,10 +160,15 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
   await repo.deleteSession(db, actor.sessionId);
 }
 
-export async function sessionInfo(db: Db, actor: Actor, csrfToken: string): Promise<SessionResponse> {
+export async function sessionInfo(
+  db: Db,
+  actor: Actor,
+  csrfToken: string,
+  mustEnrolTwoFactor: boolean,
+): Promise<SessionResponse> {
   const user = await repo.findSessionUser(db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  return { user, csrfToken };
+  return { user, csrfToken, mustEnrolTwoFactor };
 }
 
 export async function purgeExpiredSessions(

@@ -143,7 +143,7 @@ export class SingleSignOn {
         }
       }
       if (!user || user.disabledAt) return null;
-      const opened = await openSession(tx, user.id, input.userAgent);
+      const opened = await openSession(tx, user.id, input.userAgent, 'sso');
       await logSecurityEvent(tx, { userId: user.id, kind: 'sso_login' });
       return opened;
     });

@@ -62,6 +62,8 @@ beforeAll(async () => {
       clientSecret: 'a client secret for the tests only',
       redirectUri,
     },
+    // Coordinators' password logins need two-step verification; their single sign-ons do not.
+    twoFactorRoles: ['coordinator'],
   });
   await t.app.listen({ port: appPort, host: '127.0.0.1' });
 }, 60_000);
@@ -162,7 +164,9 @@ async function sessionOf(jar: Jar) {
   const response = await fetch(`${appUrl}/api/auth/session`, {
     headers: { cookie: `stegvis_session=${token}` },
   });
-  return response.status === 200 ? ((await response.json()) as { user: { id: string } }) : null;
+  return response.status === 200
+    ? ((await response.json()) as { user: { id: string }; mustEnrolTwoFactor: boolean })
+    : null;
 }
 
 describe('single sign-on with OpenID Connect', () => {
@@ -171,7 +175,11 @@ describe('single sign-on with OpenID Connect', () => {
     accounts.set('anna-1', { email: user.email.toUpperCase(), email_verified: true });
     const { jar, appPath } = await signIn('anna-1');
     expect(appPath).toBe('/konto');
-    expect((await sessionOf(jar))?.user.id).toBe(user.id);
+    expect(await sessionOf(jar)).toMatchObject({ user: { id: user.id }, mustEnrolTwoFactor: false });
+    const participants = await fetch(`${appUrl}/api/participants`, {
+      headers: { cookie: `stegvis_session=${jar.get('stegvis_session')}` },
+    });
+    expect(participants.status).toBe(200);
     expect(jar.has('stegvis_sso_state')).toBe(false);
     const [linked] = await queryRows<{ oidc_issuer: string; oidc_subject: string }>(
       t.db,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/client.ts';
 import { createCentre, createSession, createUser, testPassword } from '../../test/factories.ts';
 import { createTestApp, login, type Session, type TestContext } from '../../test/test-app.ts';
@@ -320,5 +321,71 @@ describe("an administrator's reset", () => {
     const admin = await createSession(t.app, t.db, 'administrator', []);
     const response = await admin.patch(`/api/users/${admin.userId}`, { resetTwoFactor: false });
     expect(response.statusCode).toBe(400);
+  });
+});
+
+describe('roles that require two-step verification (STEGVIS_TWO_FACTOR_ROLES)', () => {
+  let strict: TestContext;
+  beforeAll(async () => {
+    strict = await createTestApp({ twoFactorRoles: ['administrator'] });
+  });
+  afterAll(() => strict.close());
+
+  it('lets such a user do nothing but turn it on, then everything the role may', async () => {
+    const centre = await createCentre(strict.db);
+    const admin = await createSession(strict.app, strict.db, 'administrator', [centre.id]);
+    expect((await admin.get('/api/auth/session')).json().mustEnrolTwoFactor).toBe(true);
+    const refused = await admin.get('/api/users');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('TWO_FACTOR_REQUIRED');
+    expect(refused.json().error.message).toMatch(/Din roll kräver tvåstegsverifiering/);
+    expect((await admin.get('/api/auth/sessions')).statusCode).toBe(200);
+
+    const { secret } = (await admin.post('/api/auth/two-factor/enrolment')).json();
+    expect((await admin.post('/api/auth/two-factor/confirmation', { code: codeOf(secret) })).statusCode).toBe(
+      200,
+    );
+    expect((await admin.get('/api/auth/session')).json().mustEnrolTwoFactor).toBe(false);
+    expect((await admin.get('/api/users')).statusCode).toBe(200);
+  });
+
+  it('reads the roles from the environment and refuses one that does not exist', () => {
+    expect(
+      loadConfig({ STEGVIS_TWO_FACTOR_ROLES: 'administrator, programme_manager' }).twoFactorRoles,
+    ).toEqual(['administrator', 'programme_manager']);
+    expect(loadConfig({}).twoFactorRoles).toEqual([]);
+    expect(() => loadConfig({ STEGVIS_TWO_FACTOR_ROLES: 'administrator,admin' })).toThrow(
+      '"admin" is not a role',
+    );
+  });
+
+  it('leaves other roles alone', async () => {
+    const coordinator = await createSession(strict.app, strict.db, 'coordinator', []);
+    expect((await coordinator.get('/api/auth/session')).json().mustEnrolTwoFactor).toBe(false);
+    expect((await coordinator.get('/api/participants')).statusCode).toBe(200);
+  });
+
+  it('asks again once an administrator has reset it', async () => {
+    const centre = await createCentre(strict.db);
+    const [row] = await queryRows<{ organisationId: string }>(
+      strict.db,
+      sql`select organisation_id as "organisationId" from centres where id = ${centre.id}`,
+    );
+    const organisationId = row?.organisationId as string;
+    const enrolled = async () => {
+      const user = await createUser(strict.db, 'administrator', [centre.id], organisationId);
+      const session = await login(strict.app, user.email, testPassword);
+      const { secret } = (await session.post('/api/auth/two-factor/enrolment')).json();
+      await session.post('/api/auth/two-factor/confirmation', { code: codeOf(secret) });
+      return { user, session };
+    };
+    const first = await enrolled();
+    const second = await enrolled();
+    expect(
+      (await first.session.patch(`/api/users/${second.user.id}`, { resetTwoFactor: true })).statusCode,
+    ).toBe(200);
+    const response = await second.session.get('/api/participants');
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('TWO_FACTOR_REQUIRED');
   });
 });

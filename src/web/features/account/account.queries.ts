@@ -9,6 +9,7 @@ import type {
   TwoFactorStatus,
 } from '../../../core/schemas/auth.schema.ts';
 import { api } from '../../api/client.ts';
+import { sessionQueryKey } from '../auth/session.queries.ts';
 
 export type OwnSessionList = z.infer<typeof ownSessionList>;
 
@@ -53,8 +54,9 @@ export function useConfirmTwoFactor() {
       api.post<{ recoveryCodes: string[] }>('/auth/two-factor/confirmation', input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: twoFactorKey });
-      // Turning it on ends the other sessions.
+      // Turning it on ends the other sessions, and lets a role that requires it into the app.
       void queryClient.invalidateQueries({ queryKey: sessionsKey });
+      void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
     },
   });
 }
