@@ -1,4 +1,5 @@
 import * as client from 'openid-client';
+import { AppError } from '../../../core/errors.ts';
 import { safeNextPath } from '../../../core/safe-next.ts';
 import type { OidcConfig } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
@@ -61,7 +62,10 @@ export class SingleSignOn {
     next: string | undefined,
     now: Date = new Date(),
   ): Promise<{ url: string; state: string }> {
-    const configuration = await this.#discover();
+    // The provider unreachable is ours to report, as the database would be: 503, try again later.
+    const configuration = await this.#discover().catch(() => {
+      throw new AppError('SERVICE_UNAVAILABLE');
+    });
     const state = client.randomState();
     const nonce = client.randomNonce();
     const codeVerifier = client.randomPKCECodeVerifier();
@@ -105,7 +109,9 @@ export class SingleSignOn {
     if (!login || login.expiresAt.getTime() < now.getTime()) {
       throw new SingleSignOnRefused('failed', 'no login was started with this state, or it expired');
     }
-    const configuration = await this.#discover();
+    const configuration = await this.#discover().catch(() => {
+      throw new SingleSignOnRefused('failed', 'the provider could not be reached');
+    });
     const callback = new URL(this.#settings.redirectUri);
     callback.search = params.toString();
     let identity: { sub: string; email: string | null; emailVerified: boolean };

@@ -7,6 +7,7 @@ import { loadConfig } from '../../config.ts';
 import { queryRows } from '../../db/client.ts';
 import { createUser } from '../../test/factories.ts';
 import { createTestApp, type TestContext } from '../../test/test-app.ts';
+import { hashToken } from './auth.service.ts';
 
 // Single sign-on end to end over real HTTP: a local OpenID Connect provider (oidc-provider, in memory, with its
 // development login and consent pages) on one port, the app on another, and a fetch-driven "browser" with one
@@ -295,6 +296,39 @@ describe('without single sign-on configured', () => {
       }
     } finally {
       await plain.close();
+    }
+  });
+});
+
+describe('with the provider unreachable', () => {
+  it('answers the start with 503 and a callback with the login page', async () => {
+    const port = await freePort();
+    const down = await createTestApp({
+      oidc: {
+        issuer: `http://127.0.0.1:${port}`,
+        clientId: 'stegvis',
+        clientSecret: null,
+        redirectUri: 'http://127.0.0.1/api/auth/oidc/callback',
+      },
+    });
+    try {
+      const start = await down.app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+      expect(start.statusCode).toBe(503);
+      expect(start.json().error.code).toBe('SERVICE_UNAVAILABLE');
+      // A login started before the provider went away.
+      await down.db.execute(
+        sql`insert into oidc_logins (id, code_verifier, nonce, next, expires_at)
+            values (${hashToken('y')}, 'verifier', 'nonce', '/konto', now() + interval '5 minutes')`,
+      );
+      const callback = await down.app.inject({
+        method: 'GET',
+        url: '/api/auth/oidc/callback?code=x&state=y',
+        cookies: { stegvis_sso_state: 'y' },
+      });
+      expect(callback.statusCode).toBe(302);
+      expect(callback.headers.location).toBe('/login?sso=failed');
+    } finally {
+      await down.close();
     }
   });
 });
