@@ -14,6 +14,7 @@ declare module 'oidc-provider' {
         pkce?: { required(): boolean };
         features?: Record<string, { enabled: boolean }>;
         cookies?: { keys: string[] };
+        ttl?: Record<string, number>;
       },
     );
     callback(): (request: IncomingMessage, response: ServerResponse) => void;
