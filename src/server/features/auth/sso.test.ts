@@ -55,7 +55,14 @@ beforeAll(async () => {
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['a cookie key for the tests only'] },
     // Lifetimes of the provider's artifacts, set so that it does not warn of its defaults.
-    ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 600,
+    },
   });
   idp.on('request', provider.callback());
   t = await createTestApp({
