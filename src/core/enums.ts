@@ -56,6 +56,17 @@ export type ParticipantStatus = (typeof participantStatuses)[number];
  * they are not assigned to, and were answered as if there were no such person.
  */
 export const accessActions = ['read', 'create', 'update', 'refused'] as const;
+/** Changes to how an account logs in, kept in `security_events` (never a secret or a code). */
+export const securityEventKinds = [
+  'totp_enabled',
+  'totp_disabled',
+  'totp_reset',
+  'recovery_code_used',
+  'sso_login',
+] as const;
+export type SecurityEventKind = (typeof securityEventKinds)[number];
+export const loginMethods = ['password', 'sso'] as const;
+export type LoginMethod = (typeof loginMethods)[number];
 /** An administrator's decision on one sampled access in the monthly review. */
 export const accessReviewOutcomes = ['pending', 'confirmed', 'flagged'] as const;
 export type AccessReviewOutcome = (typeof accessReviewOutcomes)[number];

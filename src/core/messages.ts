@@ -11,8 +11,12 @@ export const errorMessages: Texts<ErrorCode> = {
     TARGET_GROUP_REQUIRED: 'Målgruppen kan inte härledas eftersom utbildningsnivån saknas. Välj målgrupp.',
     UNAUTHENTICATED: 'Du är inte inloggad eller sessionen har gått ut. Logga in igen.',
     INVALID_CREDENTIALS: 'Fel e-postadress eller lösenord.',
+    LOGIN_CHALLENGE_EXPIRED:
+      'Inloggningen tog för lång tid eller fick för många felaktiga koder. Börja om med e-post och lösenord.',
     FORBIDDEN: 'Du har inte behörighet till detta.',
     CSRF_INVALID: 'Säkerhetstoken saknas eller är ogiltig. Ladda om sidan och försök igen.',
+    TWO_FACTOR_REQUIRED:
+      'Din roll kräver tvåstegsverifiering. Slå på den under Mitt konto innan du fortsätter.',
     NOT_FOUND: 'Hittades inte.',
     VERSION_CONFLICT:
       'Någon annan har ändrat uppgifterna medan du arbetade. Se den senaste versionen och spara igen.',
@@ -57,6 +61,9 @@ export const errorMessages: Texts<ErrorCode> = {
     TOO_FEW_ANSWERS:
       'För få har svarat för att visa resultatet utan att någons svar kan pekas ut. Resultatet visas när minst fem har svarat.',
     ACCESS_REVIEW_EXISTS: 'Månaden är redan granskad eller granskningen har påbörjats. Öppna den i listan.',
+    TWO_FACTOR_ALREADY_ENABLED: 'Tvåstegsverifiering är redan påslagen för kontot.',
+    TWO_FACTOR_NOT_ENABLED: 'Tvåstegsverifiering är inte påslagen för kontot.',
+    TWO_FACTOR_NOT_STARTED: 'Börja med att lägga till kontot i din autentiseringsapp.',
     MONTH_NOT_STARTED: 'Månaden har inte börjat än.',
     PAYLOAD_TOO_LARGE: 'Det du skickade är för stort.',
     RATE_LIMITED: 'För många försök. Vänta en stund och försök igen.',
@@ -70,8 +77,12 @@ export const errorMessages: Texts<ErrorCode> = {
       'The target group cannot be derived because the education level is missing. Choose one.',
     UNAUTHENTICATED: 'You are not logged in or your session has expired. Log in again.',
     INVALID_CREDENTIALS: 'Wrong email address or password.',
+    LOGIN_CHALLENGE_EXPIRED:
+      'The login took too long or had too many wrong codes. Start again with your email and password.',
     FORBIDDEN: 'You are not allowed to do this.',
     CSRF_INVALID: 'The security token is missing or invalid. Reload the page and try again.',
+    TWO_FACTOR_REQUIRED:
+      'Your role requires two-step verification. Turn it on under My account before going on.',
     NOT_FOUND: 'Not found.',
     VERSION_CONFLICT:
       'Someone else changed this while you were working. See the latest version and save again.',
@@ -118,6 +129,9 @@ export const errorMessages: Texts<ErrorCode> = {
     TOO_FEW_ANSWERS:
       'Too few have answered to show the results without singling out someone’s answers. Results show once at least five have answered.',
     ACCESS_REVIEW_EXISTS: 'The month already has a review. Open it in the list.',
+    TWO_FACTOR_ALREADY_ENABLED: 'Two-step verification is already on for the account.',
+    TWO_FACTOR_NOT_ENABLED: 'Two-step verification is not on for the account.',
+    TWO_FACTOR_NOT_STARTED: 'Start by adding the account to your authenticator app.',
     MONTH_NOT_STARTED: 'The month has not begun yet.',
     PAYLOAD_TOO_LARGE: 'What you sent is too large.',
     RATE_LIMITED: 'Too many attempts. Wait a while and try again.',
@@ -136,6 +150,7 @@ export const fieldMessageCodes = [
   'invalid_email',
   'weak_password',
   'wrong_password',
+  'wrong_code',
   'same_password',
   'invalid_date',
   'invalid_choice',
@@ -210,6 +225,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     weak_password:
       'är för lätt att gissa: undvik vanliga lösenord, namn, årtal och tangentbordsmönster (en mening av fyra ord fungerar bra)',
     wrong_password: 'stämmer inte med ditt nuvarande lösenord',
+    wrong_code: 'stämmer inte. Skriv den kod som appen visar just nu, eller en oanvänd reservkod',
     same_password: 'måste skilja sig från det nuvarande lösenordet',
     invalid_date: 'måste vara ett datum som ÅÅÅÅ-MM-DD',
     invalid_choice: 'är inte ett giltigt val',
@@ -282,6 +298,7 @@ export const fieldMessages: Texts<FieldMessageCode> = {
     weak_password:
       'is too easy to guess: avoid common passwords, names, years and keyboard patterns (a sentence of four words works well)',
     wrong_password: 'does not match your current password',
+    wrong_code: 'is not right. Enter the code the app shows now, or an unused recovery code',
     same_password: 'must differ from the current password',
     invalid_date: 'must be a date as YYYY-MM-DD',
     invalid_choice: 'is not a valid choice',
@@ -408,6 +425,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     centreIds: 'Centrum',
     password: 'Lösenord',
     currentPassword: 'Nuvarande lösenord',
+    code: 'Kod',
+    challenge: 'Inloggning',
     newPassword: 'Nytt lösenord',
     version: 'Version',
     id: 'Id',
@@ -597,6 +616,8 @@ export const fieldLabels: Record<Locale, Record<string, string>> = {
     centreIds: 'Centres',
     password: 'Password',
     currentPassword: 'Current password',
+    code: 'Code',
+    challenge: 'Login',
     newPassword: 'New password',
     version: 'Version',
     id: 'Id',

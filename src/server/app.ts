@@ -21,6 +21,7 @@ import { activityRoutes } from './features/activities/activities.routes.ts';
 import { assessmentRoutes } from './features/assessments/assessments.routes.ts';
 import { attendanceRoutes } from './features/attendance/attendance.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
+import { ssoRoutes } from './features/auth/sso.routes.ts';
 import { caseloadRoutes } from './features/caseload/caseload.routes.ts';
 import { consentRoutes } from './features/consents/consents.routes.ts';
 import { dashboardRoutes } from './features/dashboard/dashboard.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp({
   registerAuth(app, database.db, {
     idleMinutes: config.sessionIdleMinutes,
     absoluteHours: config.sessionAbsoluteHours,
+    twoFactorRoles: config.twoFactorRoles,
   });
 
   registerRefusalLog(app, database.db);
@@ -142,6 +144,7 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps));
+      await api.register(ssoRoutes(deps));
       await api.register(programmeRoutes(deps));
       await api.register(participantRoutes(deps));
       await api.register(registerExtractRoutes(deps));

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type Role, roles } from '../core/enums.ts';
 
 /** Every setting Stegvis reads from the environment, with its default. README.md lists them. */
 export type Config = {
@@ -14,6 +15,19 @@ export type Config = {
   sessionAbsoluteHours: number;
   loginRateLimit: number;
   webDir: string;
+  /** Single sign-on with OpenID Connect; null (off) unless STEGVIS_OIDC_ISSUER is set. */
+  oidc: OidcConfig | null;
+  /** Roles whose password logins must have two-step verification: they can do nothing else until it is on. */
+  twoFactorRoles: Role[];
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client (PKCE only). */
+  clientSecret: string | null;
+  /** Where the provider sends the browser back: `<public URL>/api/auth/oidc/callback` unless set. */
+  redirectUri: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,7 +46,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: integer(env.STEGVIS_SESSION_ABSOLUTE_HOURS, 12),
     loginRateLimit: integer(env.STEGVIS_LOGIN_RATE_LIMIT, 10),
     webDir: resolve(env.STEGVIS_WEB_DIR ?? './dist/web'),
+    oidc: oidcConfig(env),
+    twoFactorRoles: roleList(env.STEGVIS_TWO_FACTOR_ROLES),
   };
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = env.STEGVIS_OIDC_ISSUER?.trim();
+  if (!issuer) return null;
+  const clientId = env.STEGVIS_OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('STEGVIS_OIDC_ISSUER is set but STEGVIS_OIDC_CLIENT_ID is not');
+  const publicUrl = env.STEGVIS_PUBLIC_URL?.trim().replace(/\/+$/, '');
+  const redirectUri =
+    env.STEGVIS_OIDC_REDIRECT_URI?.trim() || (publicUrl ? `${publicUrl}/api/auth/oidc/callback` : '');
+  if (!redirectUri) {
+    throw new Error('STEGVIS_OIDC_ISSUER is set: set STEGVIS_PUBLIC_URL or STEGVIS_OIDC_REDIRECT_URI too');
+  }
+  for (const [name, value] of [
+    ['STEGVIS_OIDC_ISSUER', issuer],
+    ['the redirect URI', redirectUri],
+  ] as const) {
+    if (!URL.canParse(value)) throw new Error(`${name} is not a URL: "${value}"`);
+  }
+  return { issuer, clientId, clientSecret: env.STEGVIS_OIDC_CLIENT_SECRET?.trim() || null, redirectUri };
+}
+
+function roleList(value: string | undefined): Role[] {
+  const names = (value ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names) {
+    if (!(roles as readonly string[]).includes(name)) {
+      throw new Error(`STEGVIS_TWO_FACTOR_ROLES: "${name}" is not a role (${roles.join(', ')})`);
+    }
+  }
+  return names as Role[];
 }
 
 function integer(value: string | undefined, fallback: number): number {

@@ -36,6 +36,7 @@ import {
   journalCategories,
   labourMarketStatuses,
   legalGenders,
+  loginMethods,
   openingKinds,
   openingStatuses,
   organisationKinds,
@@ -45,6 +46,7 @@ import {
   referralBases,
   referralStatuses,
   roles,
+  securityEventKinds,
   sessionStatuses,
   surveyQuestionKinds,
   surveyStatuses,
@@ -269,12 +271,85 @@ export const users = pgTable(
     role: text('role', { enum: roles }).notNull(),
     passwordHash: text('password_hash').notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The confirmed TOTP secret (base32); never returned by the API once enrolment is confirmed. */
+    totpSecret: text('totp_secret'),
+    /** A secret shown for enrolment, until the user confirms it with a code. */
+    totpPendingSecret: text('totp_pending_secret'),
+    /** The last accepted TOTP time step, so a code cannot be used twice. */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    /** Single sign-on: the identity provider's issuer and the user's subject there. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
     ...timestamps,
   },
   (t) => [
     check('users_role_check', oneOf('role', roles)),
+    check('users_oidc_check', sql`(oidc_issuer is null) = (oidc_subject is null)`),
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_idx').on(t.oidcIssuer, t.oidcSubject),
     index('users_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** One-time codes for when the authenticator is lost; only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** A password accepted for an account with two-factor: the second step's token (hashed), short-lived. */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    // SHA-256 of the token the client holds between the two steps.
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_challenges_user_idx').on(t.userId)],
+);
+
+/** A single sign-on started in a browser: PKCE verifier and nonce, found by the SHA-256 of its state. */
+export const oidcLogins = pgTable('oidc_logins', {
+  id: text('id').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  next: text('next').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+/** How an account logs in was changed or used: two-factor on, off or reset, a recovery code, single sign-on. */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** Who did it when not the user themself (an administrator's reset). */
+    actorId: uuid('actor_id').references(() => users.id),
+    kind: text('kind', { enum: securityEventKinds }).notNull(),
+  },
+  (t) => [
+    check('security_events_kind_check', oneOf('kind', securityEventKinds)),
+    index('security_events_user_idx').on(t.userId, t.at),
+    index('security_events_actor_idx').on(t.actorId),
   ],
 );
 
@@ -303,8 +378,13 @@ export const sessions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     userAgent: text('user_agent'),
+    /** How the user logged in: a password (with its second step, if any) or single sign-on. */
+    method: text('method', { enum: loginMethods }).notNull().default('password'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    check('sessions_method_check', oneOf('method', loginMethods)),
+    index('sessions_user_idx').on(t.userId),
+  ],
 );
 
 // ---------------------------------------------------------------- participants

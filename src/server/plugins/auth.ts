@@ -12,6 +12,8 @@ declare module 'fastify' {
     /** The logged-in member of staff; null on public routes without a session. */
     actor: Actor | null;
     csrfToken: string | null;
+    /** The role requires two-step verification and it is not on: only `enrolmentRoutes` answer. */
+    mustEnrolTwoFactor: boolean;
   }
   interface FastifyContextConfig {
     /** Reachable without a session (login, health checks, docs). */
@@ -25,6 +27,18 @@ declare module 'fastify' {
 }
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a user whose role requires two-step verification may do before it is on: Mitt konto and logging out. */
+const enrolmentRoutes = new Set([
+  'GET /api/auth/session',
+  'POST /api/auth/logout',
+  'PUT /api/auth/password',
+  'GET /api/auth/sessions',
+  'DELETE /api/auth/sessions/:id',
+  'GET /api/auth/two-factor',
+  'POST /api/auth/two-factor/enrolment',
+  'POST /api/auth/two-factor/confirmation',
+]);
 
 /** The actor of an authenticated route; the auth hook has already refused requests without one. */
 export function actorOf(request: FastifyRequest): Actor {
@@ -64,6 +78,7 @@ export function requireMatrixEntries(app: FastifyInstance): void {
 export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustEnrolTwoFactor', false);
   requireMatrixEntries(app);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -76,6 +91,7 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
       if (session) {
         request.actor = session.actor;
         request.csrfToken = session.csrfToken;
+        request.mustEnrolTwoFactor = session.mustEnrolTwoFactor;
       } else {
         reply.clearCookie(sessionCookie, { path: '/' });
       }
@@ -93,6 +109,9 @@ export function registerAuth(app: FastifyInstance, db: Db, policy: SessionPolicy
     // Before validation, so a role without the permission gets 403 whatever it sends.
     const url = request.routeOptions.url;
     if (url === undefined) return;
+    if (request.mustEnrolTwoFactor && !enrolmentRoutes.has(routeKey(request.method, url))) {
+      throw new AppError('TWO_FACTOR_REQUIRED');
+    }
     const rule = ruleOf(request.method, url);
     if (!rule) throw new AppError('FORBIDDEN');
     for (const permission of permissionsOf(rule.access)) authorize(request.actor, permission);

@@ -187,6 +187,9 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
   const { personalIdentityNumber: _, ...person } = personInput();
   return {
     'POST /api/auth/login': () => ({ email: 'nobody@test.example', password: testPassword }),
+    'POST /api/auth/login/two-factor': () => ({ challenge: 'x'.repeat(43), code: '123456' }),
+    'POST /api/auth/two-factor/confirmation': () => ({ code: '123456' }),
+    'POST /api/auth/two-factor/disable': () => ({ password: testPassword }),
     'PUT /api/auth/password': () => ({
       currentPassword: testPassword,
       newPassword: 'Blåbärssylt i mörka november 2026',
@@ -381,6 +384,7 @@ const withoutBody = new Set([
   'DELETE /api/participants/:id/team/:userId',
   'POST /api/participants/:id/team/:userId/contact',
   'DELETE /api/auth/sessions/:id',
+  'POST /api/auth/two-factor/enrolment',
 ]);
 
 /** An answer to every question of the place's survey, as its link's respondents give it. */

@@ -92,7 +92,8 @@ export const scopes = {
     protectedIdentity: null,
   },
   self: {
-    description: 'The actor’s own session and account: its password and the list of its sessions.',
+    description:
+      'The actor’s own session and account: its password, its two-step verification and the list of its sessions.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
@@ -123,7 +124,9 @@ export const scopes = {
     protectedIdentity: null,
   },
   none: {
-    description: 'No data of anyone: login and the API description.',
+    description:
+      'No data of anyone: login (both steps, and single sign-on through the identity provider), the login ' +
+      'methods offered, and the API description.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
@@ -137,11 +140,19 @@ export type RouteRule = { access: Access; scope: Scope };
 /** `METHOD /api/path/:param` as Fastify registers it. HEAD is answered as GET. */
 export const routeMatrix = {
   'POST /api/auth/login': { access: 'public', scope: 'none' },
+  'POST /api/auth/login/two-factor': { access: 'public', scope: 'none' },
+  'GET /api/auth/methods': { access: 'public', scope: 'none' },
+  'GET /api/auth/oidc/start': { access: 'public', scope: 'none' },
+  'GET /api/auth/oidc/callback': { access: 'public', scope: 'none' },
   'POST /api/auth/logout': { access: 'authenticated', scope: 'self' },
   'GET /api/auth/session': { access: 'authenticated', scope: 'self' },
   'PUT /api/auth/password': { access: 'authenticated', scope: 'self' },
   'GET /api/auth/sessions': { access: 'authenticated', scope: 'self' },
   'DELETE /api/auth/sessions/:id': { access: 'authenticated', scope: 'ownSession' },
+  'GET /api/auth/two-factor': { access: 'authenticated', scope: 'self' },
+  'POST /api/auth/two-factor/enrolment': { access: 'authenticated', scope: 'self' },
+  'POST /api/auth/two-factor/confirmation': { access: 'authenticated', scope: 'self' },
+  'POST /api/auth/two-factor/disable': { access: 'authenticated', scope: 'self' },
   'GET /api/openapi.json': { access: 'public', scope: 'none' },
 
   'POST /api/participants/search': { access: 'participant.read', scope: 'visible' },

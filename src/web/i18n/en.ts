@@ -206,6 +206,17 @@ export const en: typeof sv = {
     email: 'Email',
     password: 'Password',
     submit: 'Log in',
+    secondStepHeading: 'Two-step verification',
+    secondStepLead: 'Enter the code the authenticator app on your phone shows for Stegvis.',
+    code: 'Code',
+    codeHint: 'Six digits from the app. Without your phone, enter one of your recovery codes.',
+    submitCode: 'Continue',
+    startOver: 'Start over',
+    ssoHeading: 'Or',
+    sso: 'Log in with e-ID/SSO',
+    ssoFailed: 'The login with e-ID/SSO could not be completed. Try again.',
+    ssoNoAccount:
+      'There is no active Stegvis account for your login. Contact the administrator of your organisation.',
   },
   participants: {
     title: 'Participants',
@@ -822,7 +833,7 @@ export const en: typeof sv = {
   },
   account: {
     title: 'My account',
-    lead: 'Change your password and see where you are logged in.',
+    lead: 'Change your password, turn on two-step verification and see where you are logged in.',
     passwordHeading: 'Change password',
     passwordHint:
       'At least 12 characters. Passwords that are easy to guess (common passwords, names, years, keyboard patterns) are refused. A sentence of four words works well.',
@@ -839,8 +850,34 @@ export const en: typeof sv = {
     unknownBrowser: 'Unknown browser',
     endSession: 'Log out',
     ended: 'The login is ended.',
+    twoFactorRequired:
+      'Your role requires two-step verification. Turn it on below to reach the rest of Stegvis.',
+    twoFactorHeading: 'Two-step verification',
+    twoFactorOffLead:
+      'With two-step verification, logging in takes both your password and a code from an authenticator app on your phone (such as Microsoft Authenticator or Google Authenticator).',
+    twoFactorStart: 'Turn on two-step verification',
+    twoFactorScan: 'Scan the QR code with the authenticator app, or type the key by hand.',
+    twoFactorEnterCode: 'Enter the code the app shows and confirm.',
+    twoFactorQrAlt: 'QR code to add Stegvis to the authenticator app',
+    twoFactorManual: 'Key to type by hand:',
+    twoFactorCode: 'Code from the app',
+    twoFactorConfirm: 'Confirm and turn on',
+    twoFactorEnabled: 'Two-step verification is on',
+    recoveryCodesLead:
+      'Keep the recovery codes somewhere safe now – they are shown only this once. Each code works once when you do not have your phone. You are logged out of every other browser.',
+    recoveryCodesDone: 'I have saved the codes',
+    twoFactorOn_one: 'Two-step verification has been on since {{date}}. {{count}} recovery code is left.',
+    twoFactorOn_other: 'Two-step verification has been on since {{date}}. {{count}} recovery codes are left.',
+    twoFactorPassword: 'Your password',
+    twoFactorTurnOff: 'Turn off two-step verification',
+    twoFactorDisabled: 'Two-step verification is off.',
   },
   users: {
+    twoFactor: 'Two-step verification',
+    singleSignOn: 'SSO linked',
+    twoFactorReset: 'Turn off two-step',
+    twoFactorResetDone:
+      'Two-step verification is off for {{name}}. They can turn it on again under My account.',
     title: 'Users',
     lead: 'Create users and give them a role and centres. Disabled users cannot log in.',
     listHeading: 'All users',

@@ -201,6 +201,17 @@ export const sv = {
     email: 'E-post',
     password: 'Lösenord',
     submit: 'Logga in',
+    secondStepHeading: 'Tvåstegsverifiering',
+    secondStepLead: 'Skriv koden som autentiseringsappen i din telefon visar för Stegvis.',
+    code: 'Kod',
+    codeHint: 'Sex siffror från appen. Har du inte telefonen kan du skriva en av dina reservkoder.',
+    submitCode: 'Fortsätt',
+    startOver: 'Börja om',
+    ssoHeading: 'Eller',
+    sso: 'Logga in med e-legitimation/SSO',
+    ssoFailed: 'Inloggningen med e-legitimation/SSO gick inte att slutföra. Försök igen.',
+    ssoNoAccount:
+      'Det finns inget aktivt konto i Stegvis för din inloggning. Kontakta administratören i din organisation.',
   },
   participants: {
     title: 'Deltagare',
@@ -817,7 +828,7 @@ export const sv = {
   },
   account: {
     title: 'Mitt konto',
-    lead: 'Byt lösenord och se var du är inloggad.',
+    lead: 'Byt lösenord, slå på tvåstegsverifiering och se var du är inloggad.',
     passwordHeading: 'Byt lösenord',
     passwordHint:
       'Minst 12 tecken. Lösenord som är lätta att gissa (vanliga lösenord, namn, årtal, tangentbordsmönster) nekas. En mening av fyra ord fungerar bra.',
@@ -834,8 +845,34 @@ export const sv = {
     unknownBrowser: 'Okänd webbläsare',
     endSession: 'Logga ut',
     ended: 'Inloggningen är avslutad.',
+    twoFactorRequired:
+      'Din roll kräver tvåstegsverifiering. Slå på den här nedan för att komma åt resten av Stegvis.',
+    twoFactorHeading: 'Tvåstegsverifiering',
+    twoFactorOffLead:
+      'Med tvåstegsverifiering behövs både lösenordet och en kod från en autentiseringsapp i din telefon (till exempel Microsoft Authenticator eller Google Authenticator) för att logga in.',
+    twoFactorStart: 'Slå på tvåstegsverifiering',
+    twoFactorScan: 'Skanna QR-koden med autentiseringsappen, eller skriv in nyckeln för hand.',
+    twoFactorEnterCode: 'Skriv koden som appen visar och bekräfta.',
+    twoFactorQrAlt: 'QR-kod för att lägga till Stegvis i autentiseringsappen',
+    twoFactorManual: 'Nyckel att skriva in för hand:',
+    twoFactorCode: 'Kod från appen',
+    twoFactorConfirm: 'Bekräfta och slå på',
+    twoFactorEnabled: 'Tvåstegsverifiering är påslagen',
+    recoveryCodesLead:
+      'Spara reservkoderna på ett säkert ställe nu – de visas bara den här gången. Varje kod kan användas en gång om du inte har telefonen. Du är utloggad från alla andra webbläsare.',
+    recoveryCodesDone: 'Jag har sparat koderna',
+    twoFactorOn_one: 'Tvåstegsverifiering är påslagen sedan {{date}}. {{count}} reservkod återstår.',
+    twoFactorOn_other: 'Tvåstegsverifiering är påslagen sedan {{date}}. {{count}} reservkoder återstår.',
+    twoFactorPassword: 'Ditt lösenord',
+    twoFactorTurnOff: 'Stäng av tvåstegsverifiering',
+    twoFactorDisabled: 'Tvåstegsverifiering är avstängd.',
   },
   users: {
+    twoFactor: 'Tvåstegsverifiering',
+    singleSignOn: 'SSO kopplad',
+    twoFactorReset: 'Stäng av tvåsteg',
+    twoFactorResetDone:
+      'Tvåstegsverifiering är avstängd för {{name}}. Hen kan slå på den igen under Mitt konto.',
     title: 'Användare',
     lead: 'Skapa användare och ge dem roll och centrum. Inaktiverade användare kan inte logga in.',
     listHeading: 'Alla användare',

@@ -12,5 +12,8 @@ export function RequireSession() {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?${new URLSearchParams({ next })}`} replace />;
   }
+  // The role requires two-step verification: Mitt konto, where it is turned on, is all there is until it is.
+  if (session.data.mustEnrolTwoFactor && location.pathname !== '/konto')
+    return <Navigate to="/konto" replace />;
   return <Outlet />;
 }

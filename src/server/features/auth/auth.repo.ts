@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { LoginMethod } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import { centres, organisations, sessions, userCentres, users } from '../../db/schema.ts';
 
@@ -12,7 +13,13 @@ export async function findUserByEmail(db: Executor, email: string) {
 
 export async function insertSession(
   db: Executor,
-  session: { id: string; userId: string; csrfToken: string; userAgent: string | null },
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    userAgent: string | null;
+    method: LoginMethod;
+  },
 ) {
   await db.insert(sessions).values(session);
 }
@@ -30,6 +37,8 @@ export async function findSession(db: Executor, id: string) {
       email: users.email,
       role: users.role,
       organisationId: users.organisationId,
+      method: sessions.method,
+      hasTwoFactor: sql<boolean>`${users.totpSecret} is not null`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

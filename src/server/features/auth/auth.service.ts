@@ -1,13 +1,22 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { LoginMethod, Role } from '../../../core/enums.ts';
 import { AppError, fieldError } from '../../../core/errors.ts';
 import type { OwnSession, PasswordChange, SessionResponse } from '../../../core/schemas/auth.schema.ts';
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { Actor } from './actor.ts';
 import * as repo from './auth.repo.ts';
 import { dummyVerify, hashPassword, verifyPassword } from './password.ts';
 import { refuseWeakPassword } from './password-policy.ts';
+import { deleteExpiredLogins } from './sso.repo.ts';
+import * as twoFactorRepo from './two-factor.repo.ts';
+import { challengeLifetimeMs, challengeMaxAttempts, checkSecondFactor } from './two-factor.service.ts';
 
-export type SessionPolicy = { idleMinutes: number; absoluteHours: number };
+export type SessionPolicy = {
+  idleMinutes: number;
+  absoluteHours: number;
+  /** Roles whose password sessions may only turn on two-step verification until it is on. */
+  twoFactorRoles?: readonly Role[];
+};
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -19,26 +28,93 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** Checks the password and opens a session; returns the cookie token, which is stored only as its hash. */
+export type OpenedSession = { token: string; sessionId: string; userId: string };
+
+/**
+ * Checks the password and opens a session; returns the cookie token, which is stored only as its hash. For an
+ * account with two-step verification it opens no session but returns a challenge for the second step.
+ */
 export async function login(
   db: Db,
   input: { email: string; password: string; userAgent: string | null },
-): Promise<{ token: string; sessionId: string; userId: string }> {
+  now: Date = new Date(),
+): Promise<({ kind: 'session' } & OpenedSession) | { kind: 'challenge'; challenge: string }> {
   const user = await repo.findUserByEmail(db, input.email);
   if (!user || user.disabledAt) {
     await dummyVerify(input.password);
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) throw new AppError('INVALID_CREDENTIALS');
+  if (user.totpSecret) {
+    const challenge = randomBytes(32).toString('base64url');
+    await twoFactorRepo.deleteExpiredChallenges(db, now);
+    await twoFactorRepo.insertChallenge(db, {
+      id: hashToken(challenge),
+      userId: user.id,
+      expiresAt: new Date(now.getTime() + challengeLifetimeMs),
+    });
+    return { kind: 'challenge', challenge };
+  }
+  return { kind: 'session', ...(await openSession(db, user.id, input.userAgent, 'password')) };
+}
+
+/** A new server-side session for the user: the token goes in the cookie, its hash in the table. */
+export async function openSession(
+  db: Executor,
+  userId: string,
+  userAgent: string | null,
+  method: LoginMethod,
+): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const sessionId = hashToken(token);
   await repo.insertSession(db, {
     id: sessionId,
-    userId: user.id,
+    userId,
     csrfToken: randomBytes(32).toString('base64url'),
-    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    userAgent: userAgent?.slice(0, 300) ?? null,
+    method,
   });
-  return { token, sessionId, userId: user.id };
+  return { token, sessionId, userId };
+}
+
+/**
+ * The second step of a login with two-step verification: the challenge from the first step and a code. A wrong
+ * code counts against the challenge; after five, or five minutes, the login starts over from the password.
+ */
+export async function completeTwoFactorLogin(
+  db: Db,
+  input: { challenge: string; code: string; userAgent: string | null },
+  now: Date = new Date(),
+): Promise<OpenedSession> {
+  const outcome = await db.transaction(async (tx) => {
+    const challenge = await twoFactorRepo.findChallenge(tx, hashToken(input.challenge));
+    if (!challenge) return 'expired' as const;
+    if (challenge.expiresAt.getTime() < now.getTime() || challenge.attempts >= challengeMaxAttempts) {
+      await twoFactorRepo.deleteChallenge(tx, challenge.id);
+      return 'expired' as const;
+    }
+    await twoFactorRepo.lockUser(tx, challenge.userId);
+    const user = await twoFactorRepo.findTwoFactor(tx, challenge.userId);
+    if (!user || user.disabledAt || !user.totpSecret) {
+      await twoFactorRepo.deleteChallenge(tx, challenge.id);
+      return 'expired' as const;
+    }
+    const factor = await checkSecondFactor(
+      tx,
+      { id: challenge.userId, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
+      input.code,
+      now,
+    );
+    if (!factor) {
+      await twoFactorRepo.countAttempt(tx, challenge.id, challenge.attempts + 1);
+      return 'wrong' as const;
+    }
+    await twoFactorRepo.deleteChallenge(tx, challenge.id);
+    return openSession(tx, challenge.userId, input.userAgent, 'password');
+  });
+  if (outcome === 'expired') throw new AppError('LOGIN_CHALLENGE_EXPIRED');
+  if (outcome === 'wrong') throw fieldError('code', 'wrong_code');
+  return outcome;
 }
 
 /**
@@ -50,7 +126,7 @@ export async function resolveSession(
   token: string,
   policy: SessionPolicy,
   now: Date = new Date(),
-): Promise<{ actor: Actor; csrfToken: string } | null> {
+): Promise<{ actor: Actor; csrfToken: string; mustEnrolTwoFactor: boolean } | null> {
   const session = await repo.findSession(db, hashToken(token));
   if (!session) return null;
   const idleExpired = now.getTime() - session.lastSeenAt.getTime() > policy.idleMinutes * 60_000;
@@ -63,6 +139,11 @@ export async function resolveSession(
   if (now.getTime() - session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, session.id, now);
   return {
     csrfToken: session.csrfToken,
+    // Single sign-on leaves the second factor to the identity provider.
+    mustEnrolTwoFactor:
+      session.method === 'password' &&
+      !session.hasTwoFactor &&
+      (policy.twoFactorRoles ?? []).includes(session.role),
     actor: {
       userId: session.userId,
       sessionId: session.id,
@@ -79,10 +160,15 @@ export async function logout(db: Db, actor: Actor): Promise<void> {
   await repo.deleteSession(db, actor.sessionId);
 }
 
-export async function sessionInfo(db: Db, actor: Actor, csrfToken: string): Promise<SessionResponse> {
+export async function sessionInfo(
+  db: Db,
+  actor: Actor,
+  csrfToken: string,
+  mustEnrolTwoFactor: boolean,
+): Promise<SessionResponse> {
   const user = await repo.findSessionUser(db, actor.userId);
   if (!user) throw new AppError('UNAUTHENTICATED');
-  return { user, csrfToken };
+  return { user, csrfToken, mustEnrolTwoFactor };
 }
 
 export async function purgeExpiredSessions(
@@ -95,6 +181,8 @@ export async function purgeExpiredSessions(
     new Date(now.getTime() - policy.idleMinutes * 60_000),
     new Date(now.getTime() - policy.absoluteHours * 3_600_000),
   );
+  await twoFactorRepo.deleteExpiredChallenges(db, now);
+  await deleteExpiredLogins(db, now);
 }
 
 /**

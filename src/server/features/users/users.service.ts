@@ -6,6 +6,7 @@ import { type Actor, authorize } from '../auth/actor.ts';
 import { deleteUserSessions } from '../auth/auth.repo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { refuseWeakPassword } from '../auth/password-policy.ts';
+import { reset as resetTwoFactor } from '../auth/two-factor.service.ts';
 import * as repo from './users.repo.ts';
 
 export async function list(db: Db, actor: Actor): Promise<User[]> {
@@ -66,6 +67,7 @@ export async function update(
     });
     // A disabled account loses its sessions at once, not when they time out; so does one given a new password.
     if (disabling || input.password) await deleteUserSessions(tx, id);
+    if (input.resetTwoFactor && current.totpSecret) await resetTwoFactor(tx, actor, id);
     const updated = await repo.findById(tx, id);
     if (!updated) throw new Error('user vanished');
     return present(updated);
@@ -84,6 +86,8 @@ function present(row: NonNullable<Awaited<ReturnType<typeof repo.findById>>>): U
     role: row.role,
     centreIds: row.centreIds,
     disabled: row.disabledAt !== null,
+    twoFactor: row.totpSecret !== null,
+    singleSignOn: row.oidcSubject !== null,
     createdAt: row.createdAt.toISOString(),
   };
 }

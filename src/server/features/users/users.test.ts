@@ -59,6 +59,8 @@ describe('GET /api/users', () => {
       role: 'coordinator',
       centreIds: [centre.id],
       disabled: false,
+      twoFactor: false,
+      singleSignOn: false,
       createdAt: expect.any(String),
     });
     expect(items.map((u) => u.id)).toContain(admin.userId);
@@ -95,6 +97,8 @@ describe('POST /api/users', () => {
       role: 'civic_guide',
       centreIds: expect.arrayContaining([centre.id, secondCentre.id]),
       disabled: false,
+      twoFactor: false,
+      singleSignOn: false,
       createdAt: expect.any(String),
     });
     expect(response.body).not.toContain(newPassword);

@@ -13,14 +13,16 @@ import { ErrorState, QueryState } from '../../components/query-state.tsx';
 import { SubmitButton } from '../../components/submit-button.tsx';
 import { TextInputField } from '../../components/text-input-field.tsx';
 import { useLocale } from '../../i18n/index.ts';
-import { useLogout } from '../auth/session.queries.ts';
+import { useLogout, useSession } from '../auth/session.queries.ts';
 import { useChangePassword, useEndSession, useOwnSessions } from './account.queries.ts';
 import { browserName } from './browser-name.ts';
+import { TwoFactorPanel } from './two-factor-panel.tsx';
 
-/** Mitt konto: one's own password and the browsers where one is logged in. */
+/** Mitt konto: one's own password, two-step verification and the browsers where one is logged in. */
 export function AccountPage() {
   const { t } = useTranslation();
   const [notice, setNotice] = useState<string | null>(null);
+  const session = useSession();
   return (
     <>
       <PageHeader title={t('account.title')} lead={t('account.lead')} />
@@ -29,7 +31,11 @@ export function AccountPage() {
           {notice}
         </Notice>
       ) : null}
+      {session.data?.mustEnrolTwoFactor ? (
+        <Notice tone="warning">{t('account.twoFactorRequired')}</Notice>
+      ) : null}
       <PasswordForm onChanged={() => setNotice(t('account.passwordChanged'))} />
+      <TwoFactorPanel onChanged={setNotice} />
       <Sessions onEnded={() => setNotice(t('account.ended'))} />
     </>
   );

@@ -85,6 +85,17 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
     );
   };
 
+  const resetTwoFactor = (u: User) => {
+    setError(null);
+    update.mutate(
+      { id: u.id, resetTwoFactor: true },
+      {
+        onSuccess: (saved) => onChanged(t('users.twoFactorResetDone', { name: saved.name })),
+        onError: setError,
+      },
+    );
+  };
+
   const columns: Column<User>[] = [
     { key: 'name', header: t('field.name'), isRowHeader: true, cell: (u) => u.name },
     { key: 'email', header: t('field.email'), cell: (u) => u.email },
@@ -101,12 +112,17 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
     {
       key: 'status',
       header: t('field.status'),
-      cell: (u) =>
-        u.disabled ? (
-          <span className="badge badge-neutral">{t('users.disabled')}</span>
-        ) : (
-          <span className="badge badge-success">{t('users.active')}</span>
-        ),
+      cell: (u) => (
+        <>
+          {u.disabled ? (
+            <span className="badge badge-neutral">{t('users.disabled')}</span>
+          ) : (
+            <span className="badge badge-success">{t('users.active')}</span>
+          )}
+          {u.twoFactor ? <span className="badge badge-neutral">{t('users.twoFactor')}</span> : null}
+          {u.singleSignOn ? <span className="badge badge-neutral">{t('users.singleSignOn')}</span> : null}
+        </>
+      ),
     },
     {
       key: 'actions',
@@ -133,6 +149,16 @@ function UserTable({ users, onChanged }: { users: User[]; onChanged: (message: s
                 {t('users.reset')}
                 <span className="visually-hidden"> {u.name}</span>
               </Button>
+              {u.twoFactor ? (
+                <Button
+                  className="button button-secondary button-small"
+                  onPress={() => resetTwoFactor(u)}
+                  isDisabled={update.isPending}
+                >
+                  {t('users.twoFactorReset')}
+                  <span className="visually-hidden"> {u.name}</span>
+                </Button>
+              ) : null}
             </>
           )}
         </div>

@@ -1,5 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginInput, SessionResponse, SessionUser } from '../../../core/schemas/auth.schema.ts';
+import type {
+  LoginInput,
+  LoginMethods,
+  LoginSecondStep,
+  SessionResponse,
+  SessionUser,
+  TwoFactorChallenge,
+} from '../../../core/schemas/auth.schema.ts';
 import { api, isApiError, setCsrfToken } from '../../api/client.ts';
 
 export const sessionQueryKey = ['session'] as const;
@@ -30,14 +37,36 @@ export function useCurrentUser(): SessionUser {
   return data.user;
 }
 
+/** The password step: a session, or (two-step verification) a challenge for the code. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<SessionResponse>('/auth/login', input),
+    mutationFn: (input: LoginInput) => api.post<SessionResponse | TwoFactorChallenge>('/auth/login', input),
+    onSuccess: (answer) => {
+      if ('twoFactorRequired' in answer) return;
+      setCsrfToken(answer.csrfToken);
+      queryClient.setQueryData(sessionQueryKey, answer);
+    },
+  });
+}
+
+export function useLoginSecondStep() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: LoginSecondStep) => api.post<SessionResponse>('/auth/login/two-factor', input),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionQueryKey, session);
     },
+  });
+}
+
+/** Whether the login page offers single sign-on. */
+export function useLoginMethods() {
+  return useQuery({
+    queryKey: ['login-methods'],
+    queryFn: () => api.get<LoginMethods>('/auth/methods'),
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 
