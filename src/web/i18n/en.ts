@@ -940,6 +940,7 @@ export const en: typeof sv = {
       placements: 'Internship placements',
       placementGoals: 'Goals of placements',
       placementEvaluations: 'Placement evaluations',
+      retention: 'Retention: when the data was anonymised, and by which rule',
       accessLog: 'Access log: who read or changed the data, and when',
     },
   },

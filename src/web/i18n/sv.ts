@@ -936,6 +936,7 @@ export const sv = {
       placements: 'Praktikplatser',
       placementGoals: 'Praktikens mål',
       placementEvaluations: 'Utvärderingar av praktik',
+      retention: 'Gallring: när uppgifterna anonymiserades och enligt vilken regel',
       accessLog: 'Åtkomstlogg: vem som läst eller ändrat uppgifterna och när',
     },
   },
