@@ -975,6 +975,11 @@ export const en: typeof sv = {
     followUpValue_one: '{{count}} day after exit',
     followUpValue_other: '{{count}} days after exit',
     cofinancingValue: 'SEK {{rate}} per hour',
+    retention: 'Retention',
+    retentionValue_one: 'Anonymised {{count}} year after exit',
+    retentionValue_other: 'Anonymised {{count}} years after exit',
+    retentionHeldValue_one: 'Anonymised {{count}} year after exit, not before {{date}}',
+    retentionHeldValue_other: 'Anonymised {{count}} years after exit, not before {{date}}',
     targetGroupsHeading: 'Target groups',
     targetGroupsCaption: 'Target groups of the programme',
     maxDuration_one: '{{count}} month',
@@ -1001,6 +1006,11 @@ export const en: typeof sv = {
     goalDescriptionHint: 'What the goal is about, for example “in work or studies 90 days after exit”.',
     followUpDaysHint: 'Days after exit when the outcome is followed up, from 1 to 365.',
     funderSection: "The funder's reports",
+    retentionSection: 'Retention',
+    retentionYearsHint:
+      "How many years after the exit a participant's data is kept before it is anonymised, from 1 to 50. The statistics remain.",
+    holdUntilHint:
+      "The funder's audit date, for example the ESF's: nothing of the programme is anonymised before it. Leave empty when there is none.",
     cofinancingHourlyRateHint:
       "Kronor per attended hour when the participants' time is reported as co-financing, at most two decimals, for example 50 or 38.50. Leave empty if the programme reports no co-financing.",
     funderReportCheckHint:

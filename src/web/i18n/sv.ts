@@ -971,6 +971,11 @@ export const sv = {
     followUpValue_one: '{{count}} dag efter avslut',
     followUpValue_other: '{{count}} dagar efter avslut',
     cofinancingValue: '{{rate}} kr/timme',
+    retention: 'Gallring',
+    retentionValue_one: 'Anonymiseras {{count}} år efter avslut',
+    retentionValue_other: 'Anonymiseras {{count}} år efter avslut',
+    retentionHeldValue_one: 'Anonymiseras {{count}} år efter avslut, tidigast efter {{date}}',
+    retentionHeldValue_other: 'Anonymiseras {{count}} år efter avslut, tidigast efter {{date}}',
     targetGroupsHeading: 'Målgrupper',
     targetGroupsCaption: 'Målgrupper i programmet',
     maxDuration_one: '{{count}} månad',
@@ -998,6 +1003,11 @@ export const sv = {
     goalDescriptionHint: 'Vad målet gäller, till exempel ”i arbete eller studier 90 dagar efter avslut”.',
     followUpDaysHint: 'Antal dagar efter avslut då utfallet följs upp, från 1 till 365.',
     funderSection: 'Finansiärens rapporter',
+    retentionSection: 'Gallring',
+    retentionYearsHint:
+      'Hur många år efter avslutet deltagarens uppgifter sparas innan de anonymiseras, från 1 till 50. Statistiken finns kvar.',
+    holdUntilHint:
+      'Finansiärens revisionsdatum, till exempel för ESF: inget i programmet anonymiseras före detta datum. Lämna tomt om det inte finns något.',
     cofinancingHourlyRateHint:
       'Kronor per närvarotimme när deltagarnas tid redovisas som medfinansiering, högst två decimaler, till exempel 50 eller 38,50. Lämna tomt om programmet inte redovisar medfinansiering.',
     funderReportCheckHint:
