@@ -17,7 +17,10 @@ export const retentionPreview = z.object({
   asOf: z.string(),
   total: z.number().int(),
   groups: z.array(retentionGroup),
-  /** The people the preview found, for the run to anonymise exactly these (and no one who expired since). */
+  /**
+   * The people the preview found (the first `maxRetentionRun` of them), for the run to anonymise exactly these and
+   * no one who expired since.
+   */
   participantIds: z.array(id),
 });
 export type RetentionPreview = z.infer<typeof retentionPreview>;

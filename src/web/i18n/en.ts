@@ -536,6 +536,7 @@ export const en: typeof sv = {
     found_one: '{{count}} participant has passed their retention date as of {{date}}.',
     found_other: '{{count}} participants have passed their retention date as of {{date}}.',
     groupsCaption: 'To be anonymised, by programme and rule',
+    inTurns: 'One run takes at most {{count}} participants. Do a new dry run afterwards for the rest.',
     programme: 'Programme',
     noProgramme: 'No programme',
     rule: 'Rule',

@@ -531,6 +531,7 @@ export const sv = {
     found_one: '{{count}} deltagare har passerat sitt gallringsdatum per {{date}}.',
     found_other: '{{count}} deltagare har passerat sitt gallringsdatum per {{date}}.',
     groupsCaption: 'Att anonymisera, per program och regel',
+    inTurns: 'En körning tar högst {{count}} deltagare. Gör en ny provkörning efteråt för resten.',
     programme: 'Program',
     noProgramme: 'Inget program',
     rule: 'Regel',

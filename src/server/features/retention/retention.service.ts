@@ -6,11 +6,12 @@ import {
   hasExpired,
   type RetentionFacts,
 } from '../../../core/retention.ts';
-import type {
-  RetentionPreview,
-  RetentionRunInput,
-  RetentionRunList,
-  RetentionRunResult,
+import {
+  maxRetentionRun,
+  type RetentionPreview,
+  type RetentionRunInput,
+  type RetentionRunList,
+  type RetentionRunResult,
 } from '../../../core/schemas/retention.schema.ts';
 import type { Db, Executor } from '../../db/client.ts';
 import { logAccess } from '../access-log/access-log.repo.ts';
@@ -98,7 +99,8 @@ export async function preview(db: Db, actor: Actor, today?: IsoDate): Promise<Re
     asOf: outcome.asOf,
     total: outcome.expired.length,
     groups: outcome.groups,
-    participantIds: outcome.expired.map((e) => e.participantId),
+    // A run takes at most this many; a larger backlog is worked off in turns (or by the command line).
+    participantIds: outcome.expired.slice(0, maxRetentionRun).map((e) => e.participantId),
   };
 }
 

@@ -93,6 +93,9 @@ export function RetentionPage() {
                 ? t('retention.nothing', { date: shown.asOf })
                 : t('retention.found', { count: shown.total, date: shown.asOf })}
             </p>
+            {shown.participantIds.length < shown.total ? (
+              <p>{t('retention.inTurns', { count: shown.participantIds.length })}</p>
+            ) : null}
             {shown.total > 0 ? (
               <>
                 <DataTable
@@ -104,7 +107,7 @@ export function RetentionPage() {
                 />
                 <div className="form-actions">
                   <Button className="button button-primary" onPress={() => setConfirming(true)}>
-                    {t('retention.anonymise', { count: shown.total })}
+                    {t('retention.anonymise', { count: shown.participantIds.length })}
                   </Button>
                 </div>
                 <ModalDialog
@@ -112,14 +115,14 @@ export function RetentionPage() {
                   isOpen={confirming}
                   onOpenChange={setConfirming}
                 >
-                  <p>{t('retention.confirmText', { count: shown.total })}</p>
+                  <p>{t('retention.confirmText', { count: shown.participantIds.length })}</p>
                   <div className="form-actions">
                     <Button
                       className="button button-primary"
                       isDisabled={run.isPending}
                       onPress={() => confirm(shown.participantIds)}
                     >
-                      {t('retention.confirm', { count: shown.total })}
+                      {t('retention.confirm', { count: shown.participantIds.length })}
                     </Button>
                     <Button className="button button-secondary" onPress={() => setConfirming(false)}>
                       {t('common.cancel')}
