@@ -87,8 +87,8 @@ export function RetentionPage() {
         {asked && preview.isFetching ? <Loading /> : null}
         {asked && preview.error ? <ErrorState error={preview.error} onRetry={dryRun} /> : null}
         {shown && !preview.isFetching ? (
-          <div role="status">
-            <p>
+          <div>
+            <p role="status">
               {shown.total === 0
                 ? t('retention.nothing', { date: shown.asOf })
                 : t('retention.found', { count: shown.total, date: shown.asOf })}
