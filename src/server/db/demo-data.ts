@@ -466,7 +466,7 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
 
       // States: 0–11 newly referred, 12–17 meeting booked, 18–21 declined or withdrawn, the rest enrolled.
       // One declined three years ago, so retention (Administration → Gallring) has someone to anonymise.
-      const expired = i === 19;
+      const expired = i === 21;
       const referredOn = expired ? addDays(today, -3 * 365) : addDays(today, -(10 + ((i * 13) % 300)));
       const status =
         i < 12
