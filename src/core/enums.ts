@@ -234,3 +234,7 @@ export type SurveyStatus = (typeof surveyStatuses)[number];
 /** A survey question: a scale from 1 to 5, yes or no, or free text. */
 export const surveyQuestionKinds = ['scale', 'yes_no', 'free_text'] as const;
 export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];
+
+/** Which record decided when a participant's data expired (core/retention.ts). */
+export const retentionRules = ['enrolment_exit', 'referral', 'registration'] as const;
+export type RetentionRule = (typeof retentionRules)[number];

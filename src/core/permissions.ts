@@ -35,6 +35,8 @@ export const permissions = {
   // so a protected person only for assigned staff, administrators included.
   'participant.extract': ['coordinator', 'administrator'],
   'user.manage': ['administrator'],
+  // Retention: anonymising the participants of the administrator's organisation whose data has expired.
+  'retention.run': ['administrator'],
   'organisation.read': everyone,
   'organisation.manage': ['administrator'],
   'programme.manage': ['programme_manager', 'administrator'],

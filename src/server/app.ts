@@ -39,6 +39,7 @@ import { placementRoutes } from './features/placements/placements.routes.ts';
 import { programmeRoutes } from './features/programmes/programmes.routes.ts';
 import { referralRoutes } from './features/referrals/referrals.routes.ts';
 import { registerExtractRoutes } from './features/register-extract/register-extract.routes.ts';
+import { retentionRoutes } from './features/retention/retention.routes.ts';
 import { stepRoutes } from './features/steps/steps.routes.ts';
 import { surveyRoutes } from './features/surveys/surveys.routes.ts';
 import { teamRoutes } from './features/team/team.routes.ts';
@@ -154,6 +155,7 @@ export async function buildApp({
       await api.register(followUpRoutes(deps));
       await api.register(userRoutes(deps));
       await api.register(accessReviewRoutes(deps));
+      await api.register(retentionRoutes(deps));
       await api.register(organisationRoutes(deps));
       await api.register(journalRoutes(deps));
       await api.register(stepRoutes(deps));

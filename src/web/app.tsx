@@ -289,6 +289,10 @@ export function createRouter() {
                   ),
                 },
                 {
+                  path: 'admin/gallring',
+                  lazy: page(async () => (await import('./features/admin/retention.page.tsx')).RetentionPage),
+                },
+                {
                   path: 'admin/granskning/:id',
                   lazy: page(
                     async () => (await import('./features/admin/access-review.page.tsx')).AccessReviewPage,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates.ts';
 import { funderReportCheckModes, organisationKinds, targetGroupKinds } from '../enums.ts';
+import { defaultRetentionYears, maxRetentionYears, minRetentionYears } from '../retention.ts';
 import { choiceError, id, isoDate, optionalText, requiredText, version } from './common.ts';
 
 export const centre = z.object({ id, name: z.string(), organisationId: id, municipalityCode: z.string() });
@@ -26,6 +27,10 @@ export const programme = z.object({
   /** SEK per attended hour for the co-financing report; null when none is set. */
   cofinancingHourlyRate: z.number().nullable(),
   funderReportCheck: z.enum(funderReportCheckModes),
+  /** Years a participant's data is kept after the exit before it is anonymised. */
+  retentionYears: z.number().int(),
+  /** The funder's audit date: nothing of the programme's participants is anonymised before it. */
+  holdUntil: z.string().nullable(),
   ownerOrganisation: organisation,
   organisations: z.array(organisation),
   centres: z.array(centre),
@@ -128,6 +133,10 @@ const programmeFields = {
   cofinancingHourlyRate: hourlyRate.nullable().default(null),
   /** Whether missing participant data only warns before a funder's export, or stops it. */
   funderReportCheck: z.enum(funderReportCheckModes, { error: choiceError }).default('warn'),
+  /** Retention (core/retention.ts): years after an exit before the participant's data is anonymised. */
+  retentionYears: wholeNumber(minRetentionYears, maxRetentionYears).default(defaultRetentionYears),
+  /** The funder's audit date, until which nothing is anonymised; null (or left out) when there is none. */
+  holdUntil: isoDate.nullable().default(null),
   /** Participating organisations besides the owner, which always takes part. */
   organisationIds: z.array(id).max(100, { message: 'too_many' }).default([]),
   centreIds: z.array(id).min(1, { message: 'required' }).max(100, { message: 'too_many' }),

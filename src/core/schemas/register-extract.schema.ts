@@ -24,6 +24,7 @@ export const registerExtractSectionKeys = [
   'placements',
   'placementGoals',
   'placementEvaluations',
+  'retention',
   'accessLog',
 ] as const;
 export type RegisterExtractSectionKey = (typeof registerExtractSectionKeys)[number];

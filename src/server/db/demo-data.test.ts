@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labourMarketStatuses } from '../../core/enums.ts';
 import { parseOrganisationNumber } from '../../core/organisation-number.ts';
+import { runRetention } from '../features/retention/retention.service.ts';
 import { createTestApp, login, type TestContext } from '../test/test-app.ts';
 import { queryRows } from './client.ts';
 import { demoPassword, seedDemoData } from './demo-data.ts';
@@ -223,5 +224,12 @@ describe('demo activities and groups', () => {
     expect(link.groupName).toBeTruthy();
     const shown = await t.app.inject({ method: 'GET', url: `/api/public/surveys/${link.token}` });
     expect(shown.json().titles.ar).toBeTruthy();
+  });
+
+  it('gives retention one person to anonymise: a referral declined three years ago', async () => {
+    const outcome = await runRetention(t.db, { today: '2026-11-22', dryRun: true });
+    expect(outcome.expired).toHaveLength(1);
+    expect(outcome.expired[0]).toMatchObject({ rule: 'referral', on: '2025-11-23' });
+    expect(outcome.runId).toBeNull();
   });
 });

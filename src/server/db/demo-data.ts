@@ -465,7 +465,9 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
         .values({ participantId: participant.id, userId: coordinator.id, isContact: true });
 
       // States: 0–11 newly referred, 12–17 meeting booked, 18–21 declined or withdrawn, the rest enrolled.
-      const referredOn = addDays(today, -(10 + ((i * 13) % 300)));
+      // One declined three years ago, so retention (Administration → Gallring) has someone to anonymise.
+      const expired = i === 21;
+      const referredOn = expired ? addDays(today, -3 * 365) : addDays(today, -(10 + ((i * 13) % 300)));
       const status =
         i < 12
           ? 'received'
@@ -495,6 +497,11 @@ export async function seedDemoData(db: Db, today: string): Promise<DemoLogin[]> 
               : null,
         createdBy: coordinator.id,
       });
+      if (expired)
+        await tx
+          .update(participants)
+          .set({ createdAt: new Date(`${referredOn}T09:00:00+01:00`) })
+          .where(eq(participants.id, participant.id));
       if (status !== 'enrolled') continue;
 
       const startsOn = addDays(referredOn, 14);

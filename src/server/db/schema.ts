@@ -45,6 +45,7 @@ import {
   planChangeKinds,
   referralBases,
   referralStatuses,
+  retentionRules,
   roles,
   securityEventKinds,
   sessionStatuses,
@@ -171,6 +172,10 @@ export const programmes = pgTable(
     funderReportCheck: text('funder_report_check', { enum: funderReportCheckModes })
       .notNull()
       .default('warn'),
+    /** Years a participant's data is kept after their exit from the programme, then anonymised (core/retention.ts). */
+    retentionYears: integer('retention_years').notNull().default(5),
+    /** The funder's audit date: nothing of the programme's participants is anonymised before it. */
+    holdUntil: date('hold_until'),
     ownerOrganisationId: uuid('owner_organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -187,6 +192,7 @@ export const programmes = pgTable(
       sql`cofinancing_hourly_rate is null or cofinancing_hourly_rate >= 0`,
     ),
     check('programmes_funder_report_check_check', oneOf('funder_report_check', funderReportCheckModes)),
+    check('programmes_retention_years_check', sql`retention_years between 1 and 50`),
     index('programmes_owner_idx').on(t.ownerOrganisationId),
   ],
 );
@@ -415,6 +421,8 @@ export const participants = pgTable(
     municipalityCode: text('municipality_code').references(() => municipalities.code),
     educationLevelCode: text('education_level_code').references(() => educationLevels.code),
     protectedIdentity: boolean('protected_identity').notNull().default(false),
+    /** When the retention job anonymised the person: no identity, name, contact or free text is left. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
     centreId: uuid('centre_id')
       .notNull()
       .references(() => centres.id),
@@ -429,7 +437,8 @@ export const participants = pgTable(
     check('participants_legal_gender_check', oneOf('legal_gender', legalGenders)),
     check(
       'participants_identity_check',
-      sql`(identity_type = 'reserve' and reserve_number is not null and personal_identity_number is null)
+      sql`(anonymised_at is not null and reserve_number is null and personal_identity_number is null)
+        or (identity_type = 'reserve' and reserve_number is not null and personal_identity_number is null)
         or (identity_type <> 'reserve' and personal_identity_number ~ '^[0-9]{12}$')`,
     ),
     uniqueIndex('participants_pin_idx').on(t.personalIdentityNumber),
@@ -1580,5 +1589,54 @@ export const surveyAnswers = pgTable(
     check('survey_answers_one_value_check', sql`num_nonnulls(scale, yes, text) = 1`),
     uniqueIndex('survey_answers_response_question_idx').on(t.responseId, t.questionId),
     index('survey_answers_question_idx').on(t.questionId),
+  ],
+);
+
+// ---------------------------------------------------------------- retention
+
+/**
+ * The retention log: one row per run of the retention job that anonymised people (a dry run writes nothing), by
+ * an administrator for their organisation or by the command line for the whole installation (both null).
+ */
+export const retentionRuns = pgTable(
+  'retention_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The organisation whose participants (by their home centre) the run covered; null: the installation. */
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    /** The administrator who confirmed it; null: the command line (a scheduled job). */
+    runBy: uuid('run_by').references(() => users.id),
+    /** The day the rules were applied for. */
+    asOf: date('as_of').notNull(),
+    anonymised: integer('anonymised').notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('retention_runs_anonymised_check', sql`anonymised >= 0`),
+    index('retention_runs_organisation_idx').on(t.organisationId, t.ranAt),
+    index('retention_runs_run_by_idx').on(t.runBy),
+  ],
+);
+
+/** Who a run anonymised, by id only, and the rule and programme that decided it: no personal data. */
+export const retentionRunItems = pgTable(
+  'retention_run_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => retentionRuns.id),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    rule: text('rule', { enum: retentionRules }).notNull(),
+    programmeId: uuid('programme_id').references(() => programmes.id),
+    expiredOn: date('expired_on').notNull(),
+  },
+  (t) => [
+    check('retention_run_items_rule_check', oneOf('rule', retentionRules)),
+    uniqueIndex('retention_run_items_participant_idx').on(t.participantId),
+    index('retention_run_items_run_idx').on(t.runId),
+    index('retention_run_items_programme_idx').on(t.programmeId),
   ],
 );

@@ -220,6 +220,8 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
     'POST /api/access-reviews': () => ({ month: reportMonth }),
     'PUT /api/access-review-items/:id': () => ({ outcome: 'confirmed', note: null, version: 1 }),
     'POST /api/participants/search': () => ({ q: 'Amal', page: 1 }),
+    // The place's participant has an open enrolment, so a confirmed run names them and anonymises no one.
+    'POST /api/retention/runs': () => ({ participantIds: [ids.participant] }),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({

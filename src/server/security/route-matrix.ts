@@ -86,7 +86,8 @@ export const scopes = {
   visible: {
     description:
       'A list or report: it holds only records the actor may see (the same visibility as a single read); a centre ' +
-      'named in its query only narrows it. Also a new centre or a new access review of the actor’s own organisation.',
+      'named in its query only narrows it. Also a new centre, a new access review or a retention run (its preview, ' +
+      'run and log) of the actor’s own organisation: the participants whose home centre belongs to it.',
     otherCentre: null,
     otherOrganisation: null,
     protectedIdentity: null,
@@ -312,6 +313,9 @@ export const routeMatrix = {
   'POST /api/access-reviews': { access: 'accessLog.read', scope: 'visible' },
   'GET /api/access-reviews/:id': { access: 'accessLog.read', scope: 'organisation' },
   'PUT /api/access-review-items/:id': { access: 'accessLog.read', scope: 'organisation' },
+  'GET /api/retention/preview': { access: 'retention.run', scope: 'visible' },
+  'POST /api/retention/runs': { access: 'retention.run', scope: 'visible' },
+  'GET /api/retention/runs': { access: 'retention.run', scope: 'visible' },
   'GET /api/organisations': { access: 'organisation.read', scope: 'installation' },
   'POST /api/organisations': { access: 'organisation.manage', scope: 'installation' },
   'PATCH /api/organisations/:id': { access: 'organisation.manage', scope: 'installation' },

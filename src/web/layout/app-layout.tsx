@@ -129,6 +129,11 @@ export function AppLayout() {
                 <NavLink to="/admin/granskning">{t('nav.accessReview')}</NavLink>
               </li>
             ) : null}
+            {can(user.role, 'retention.run') ? (
+              <li>
+                <NavLink to="/admin/gallring">{t('nav.retention')}</NavLink>
+              </li>
+            ) : null}
             {can(user.role, 'organisation.manage') ? (
               <li>
                 <NavLink to="/admin/organisationer">{t('nav.organisations')}</NavLink>

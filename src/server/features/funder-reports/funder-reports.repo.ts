@@ -68,6 +68,8 @@ export async function enrolmentsStartingOrEnding(
       lastName: participants.lastName,
       personalIdentityNumber: participants.personalIdentityNumber,
       protectedIdentity: participants.protectedIdentity,
+      /** Anonymised by the retention job: the identity number is gone and cannot be reported again. */
+      anonymised: sql<boolean>`${participants.anonymisedAt} is not null`.mapWith(Boolean),
       birthDate: participants.birthDate,
       legalGender: participants.legalGender,
       educationLevelCode: participants.educationLevelCode,

@@ -292,9 +292,12 @@ async function readMonths(
   const states = monthStatuses(
     months.map((m) => {
       const last = submissions.get(m.month);
+      // A sent month naming someone since anonymised can never be made again as it was: what was sent stands,
+      // and the anonymisation is no correction to send (the programme's hold date keeps data until the audit).
+      const frozen = last !== undefined && m.enrolments.some((e) => e.anonymised);
       return {
         month: m.month,
-        fingerprint: m.fingerprint,
+        fingerprint: frozen ? last.fingerprint : m.fingerprint,
         lastSubmission: last ? { fingerprint: last.fingerprint, at: last.order } : null,
       };
     }),
@@ -356,7 +359,7 @@ function uniqueTargets(rows: readonly repo.ReportEnrolment[]) {
 function rowsOf(enrolments: readonly repo.ReportEnrolment[], month: string): Row[] {
   const monthEnd = lastDayOf(month);
   const rows = enrolments.map((e): Row => {
-    const identity = reportedIdentityNumber(e);
+    const identity = e.anonymised ? { identityNumber: null, masked: false } : reportedIdentityNumber(e);
     return {
       enrolmentId: e.enrolmentId,
       participantId: e.protectedIdentity ? null : e.participantId,
@@ -414,6 +417,8 @@ function checkOf(
 ): DataCheck {
   const order = rows ? new Map(rows.map((r, i) => [r.enrolmentId, i])) : null;
   const listed = enrolments
+    // Nothing of an anonymised person can be completed any more: the check lists what someone can fix.
+    .filter((e) => !e.anonymised)
     .map((e) => ({
       participantId: e.protectedIdentity ? null : e.participantId,
       enrolmentId: e.enrolmentId,

@@ -55,6 +55,8 @@ function present(found: Awaited<ReturnType<typeof repo.findProgrammes>>[number])
     followUpDays: p.followUpDays,
     cofinancingHourlyRate: p.cofinancingHourlyRate,
     funderReportCheck: p.funderReportCheck,
+    retentionYears: p.retentionYears,
+    holdUntil: p.holdUntil,
     ownerOrganisation: organisation(found.owner),
     organisations: found.organisations.map(organisation),
     centres: found.centres.map((c) => ({
@@ -207,6 +209,8 @@ function programmeValues(input: ProgrammeValues) {
     followUpDays: input.followUpDays,
     cofinancingHourlyRate: input.cofinancingHourlyRate,
     funderReportCheck: input.funderReportCheck,
+    retentionYears: input.retentionYears,
+    holdUntil: input.holdUntil,
   };
 }
 

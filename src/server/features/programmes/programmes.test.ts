@@ -60,6 +60,8 @@ function updateBody(p: Programme, overrides: Record<string, unknown> = {}) {
     followUpDays: p.followUpDays,
     cofinancingHourlyRate: p.cofinancingHourlyRate,
     funderReportCheck: p.funderReportCheck,
+    retentionYears: p.retentionYears,
+    holdUntil: p.holdUntil,
     organisationIds: [...organisationIds],
     centreIds: p.centres.map((c) => c.id),
     targetGroups: p.targetGroups.map(({ id, kind, name, maxDurationMonths }) => ({
@@ -117,6 +119,8 @@ describe('POST /api/programmes', () => {
       followUpDays: 90,
       cofinancingHourlyRate: null,
       funderReportCheck: 'warn',
+      retentionYears: 5,
+      holdUntil: null,
       version: 1,
       ownerOrganisation: { id: world.organisation.id, kind: 'municipality' },
     });
@@ -403,6 +407,34 @@ describe('PUT /api/programmes/:id', () => {
       funderReportCheck: 'warn',
       version: 4,
     });
+    expect(await read(before.id)).toEqual(cleared.json());
+  });
+
+  it('sets the retention period and the funder’s hold date, clears the date, and refuses a period out of range', async () => {
+    const before = await createdProgramme();
+
+    const set = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(before, { retentionYears: 10, holdUntil: '2031-12-31' }),
+    );
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ retentionYears: 10, holdUntil: '2031-12-31', version: 2 });
+
+    const cleared = await manager.put(
+      `/api/programmes/${before.id}`,
+      updateBody(set.json(), { holdUntil: null }),
+    );
+    expect(cleared.json()).toMatchObject({ retentionYears: 10, holdUntil: null, version: 3 });
+
+    for (const [body, field, code] of [
+      [{ retentionYears: 0 }, 'retentionYears', 'too_small'],
+      [{ retentionYears: 51 }, 'retentionYears', 'too_large'],
+      [{ holdUntil: '2031-02-30' }, 'holdUntil', 'invalid_date'],
+    ] as const) {
+      const refused = await manager.put(`/api/programmes/${before.id}`, updateBody(cleared.json(), body));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.fields).toMatchObject([{ field, code }]);
+    }
     expect(await read(before.id)).toEqual(cleared.json());
   });
 

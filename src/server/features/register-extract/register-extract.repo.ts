@@ -114,6 +114,11 @@ export const sources: Record<RegisterExtractSectionKey, Source> = {
     orderBy: 't.id',
     userColumn: 'recorded_by',
   },
+  retention: {
+    table: 'retention_run_items',
+    where: (p) => sql`t.participant_id = ${p}`,
+    orderBy: 't.id',
+  },
   accessLog: {
     table: 'access_log',
     where: (p) => sql`t.participant_id = ${p}`,

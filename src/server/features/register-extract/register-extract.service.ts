@@ -32,6 +32,7 @@ export const sectionTitles: Record<RegisterExtractSectionKey, string> = {
   placements: 'Praktikplatser',
   placementGoals: 'Praktikens mål',
   placementEvaluations: 'Utvärderingar av praktik',
+  retention: 'Gallring: när uppgifterna anonymiserades och enligt vilken regel',
   accessLog: 'Åtkomstlogg: vem som läst eller ändrat uppgifterna och när',
 };
 

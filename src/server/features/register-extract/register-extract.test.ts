@@ -219,6 +219,13 @@ async function fullyRecordedParticipant() {
     staff.post(`/api/consents/${consent?.id}/withdraw`, { withdrawnOn: '2026-12-03', note: 'Vill inte' }),
     200,
   );
+  // A retention log row, inserted directly: the job would also have anonymised the person, which this
+  // extract's other sections must not lose.
+  await t.db.execute(
+    sql`with run as (insert into retention_runs (as_of, anonymised) values ('2026-12-04', 1) returning id)
+        insert into retention_run_items (run_id, participant_id, rule, programme_id, expired_on)
+        select run.id, ${participant}, 'enrolment_exit', null, '2026-12-04' from run`,
+  );
   return { participant, enrolment: enrolment.id };
 }
 

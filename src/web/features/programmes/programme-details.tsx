@@ -86,6 +86,17 @@ export function ProgrammeDetails({
             term: t('field.funderReportCheck'),
             value: t(`funderReportCheckMode.${programme.funderReportCheck}`),
           },
+          {
+            key: 'retention',
+            term: t('programme.retention'),
+            value:
+              programme.holdUntil === null
+                ? t('programme.retentionValue', { count: programme.retentionYears })
+                : t('programme.retentionHeldValue', {
+                    count: programme.retentionYears,
+                    date: programme.holdUntil,
+                  }),
+          },
           { key: 'owner', term: t('programme.owner'), value: programme.ownerOrganisation.name },
           { key: 'organisations', term: t('programme.organisations'), value: names(programme.organisations) },
           { key: 'centres', term: t('field.centreIds'), value: names(programme.centres) },

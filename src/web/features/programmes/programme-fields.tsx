@@ -116,7 +116,7 @@ export function ProgrammeFields({
     value: values[name],
     onChange: (value: string) => onChange({ [name]: value }),
   });
-  const number = (name: 'plannedParticipants' | 'goalPercent' | 'followUpDays') => ({
+  const number = (name: 'plannedParticipants' | 'goalPercent' | 'followUpDays' | 'retentionYears') => ({
     id: idFor(name),
     label: t(`field.${name}`),
     error: errorFor(name),
@@ -207,6 +207,19 @@ export function ProgrammeFields({
             label: t(`funderReportCheckMode.${mode}`),
           }))}
           isRequired
+        />
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend className="form-section-title">{t('programmeForm.retentionSection')}</legend>
+        <TextInputField {...number('retentionYears')} description={t('programmeForm.retentionYearsHint')} />
+        <DateInputField
+          id={idFor('holdUntil')}
+          label={t('field.holdUntil')}
+          description={t('programmeForm.holdUntilHint')}
+          error={errorFor('holdUntil')}
+          value={values.holdUntil}
+          onChange={(holdUntil) => onChange({ holdUntil })}
         />
       </fieldset>
 

@@ -40,6 +40,8 @@ describe('programme form values', () => {
       funderProjectNumber: null,
       cofinancingHourlyRate: null,
       funderReportCheck: 'warn',
+      retentionYears: 5,
+      holdUntil: null,
       targetGroups: [{ kind: 'short_educated', maxDurationMonths: 12 }],
       steps: [{ name: 'Inskrivning' }],
     });
@@ -71,6 +73,8 @@ describe('programme form values', () => {
       followUpDays: 90,
       cofinancingHourlyRate: 38.5,
       funderReportCheck: 'refuse',
+      retentionYears: 10,
+      holdUntil: '2031-12-31',
       ownerOrganisation: {
         id: ownerId,
         kind: 'municipality',
@@ -104,6 +108,8 @@ describe('programme form values', () => {
     expect(values.goalPercent).toBe('55,25');
     expect(values.cofinancingHourlyRate).toBe('38,50');
     expect(values.funderReportCheck).toBe('refuse');
+    expect(values.retentionYears).toBe('10');
+    expect(values.holdUntil).toBe('2031-12-31');
     expect(values.organisationIds).toEqual([partnerId]);
 
     const parsed = programmeUpdate.parse(toProgrammeUpdate(values, programme.version));
@@ -111,6 +117,8 @@ describe('programme form values', () => {
       goalPercent: 55.25,
       cofinancingHourlyRate: 38.5,
       funderReportCheck: 'refuse',
+      retentionYears: 10,
+      holdUntil: '2031-12-31',
       organisationIds: [partnerId],
       targetGroups: [{ id: programme.targetGroups[0].id, name: 'Kort' }],
       steps: [{ id: programme.steps[0].id, name: 'Inskrivning' }],

@@ -1,4 +1,5 @@
 import type { FunderReportCheckMode, TargetGroupKind } from '../../../core/enums.ts';
+import { defaultRetentionYears } from '../../../core/retention.ts';
 import type { Programme, ProgrammeInput, ProgrammeUpdate } from '../../../core/schemas/programme.schema.ts';
 
 // What the programme form holds: text as typed, and a key per row so React keeps rows apart while they move.
@@ -24,6 +25,10 @@ export type ProgrammeFormValues = {
   /** Kronor per hour as typed; empty when the programme reports no co-financing. */
   cofinancingHourlyRate: string;
   funderReportCheck: string;
+  /** Whole years as typed. */
+  retentionYears: string;
+  /** The funder's audit date; empty when there is none. */
+  holdUntil: string;
   organisationIds: string[];
   centreIds: string[];
   targetGroups: TargetGroupValues[];
@@ -41,6 +46,8 @@ export const programmeFieldNames = [
   'followUpDays',
   'cofinancingHourlyRate',
   'funderReportCheck',
+  'retentionYears',
+  'holdUntil',
   'organisationIds',
   'centreIds',
   'targetGroups',
@@ -74,6 +81,8 @@ export function emptyProgrammeValues(centreIds: string[] = []): ProgrammeFormVal
     followUpDays: '90',
     cofinancingHourlyRate: '',
     funderReportCheck: 'warn',
+    retentionYears: String(defaultRetentionYears),
+    holdUntil: '',
     organisationIds: [],
     centreIds,
     targetGroups: [emptyTargetGroup()],
@@ -95,6 +104,8 @@ export function programmeValues(programme: Programme): ProgrammeFormValues {
     cofinancingHourlyRate:
       programme.cofinancingHourlyRate === null ? '' : formatAmount(programme.cofinancingHourlyRate),
     funderReportCheck: programme.funderReportCheck,
+    retentionYears: String(programme.retentionYears),
+    holdUntil: programme.holdUntil ?? '',
     organisationIds: programme.organisations
       .map((o) => o.id)
       .filter((id) => id !== programme.ownerOrganisation.id),
@@ -141,6 +152,9 @@ export function toProgrammeInput(values: ProgrammeFormValues): ProgrammeInput {
     // An empty rate is none: the programme reports no co-financing.
     cofinancingHourlyRate: parseNumber(values.cofinancingHourlyRate) ?? null,
     funderReportCheck: (values.funderReportCheck || undefined) as FunderReportCheckMode,
+    retentionYears: parseNumber(values.retentionYears),
+    // An empty date is none: nothing holds the data beyond the retention period.
+    holdUntil: values.holdUntil.trim() || null,
     organisationIds: values.organisationIds,
     centreIds: values.centreIds,
     targetGroups: values.targetGroups.map((g) => ({
