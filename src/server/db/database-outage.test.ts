@@ -142,8 +142,8 @@ describe.skipIf(skipReason !== null)(
 
     it('answers 503 DATABASE_UNAVAILABLE while it is down, stays live, and recovers on its own', async () => {
       const paths: Record<Target, [string, string]> = {
-        'list-sv': ['/api/participants', 'sv-SE'],
-        'list-en': ['/api/participants', 'en-GB'],
+        'list-sv': ['/api/participants/search', 'sv-SE'],
+        'list-en': ['/api/participants/search', 'en-GB'],
         readyz: ['/readyz', 'sv-SE'],
         healthz: ['/healthz', 'sv-SE'],
       };
@@ -157,7 +157,16 @@ describe.skipIf(skipReason !== null)(
         const sent = phase;
         const into = results;
         try {
-          const response = await call(path, { headers: { 'accept-language': language } });
+          // The participant list is a search: its terms go in a POST body.
+          const search = path === '/api/participants/search';
+          const response = await call(path, {
+            method: search ? 'POST' : 'GET',
+            headers: {
+              'accept-language': language,
+              ...(search ? { 'content-type': 'application/json' } : {}),
+            },
+            ...(search ? { body: '{}' } : {}),
+          });
           const body = (await response.json()) as { error?: { code: string; message: string } };
           into.push({
             target,
@@ -276,7 +285,11 @@ describe.skipIf(skipReason !== null)(
       }
 
       // The session from before the outages still holds (sessions live in the database), reads and writes.
-      const list = await call('/api/participants');
+      const list = await call('/api/participants/search', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(list.status).toBe(200);
       expect(((await list.json()) as { total: number }).total).toBe(3);
       expect((await refer()).status).toBe(201);

@@ -186,7 +186,7 @@ describe('single sign-on with OpenID Connect', () => {
     const { jar, appPath } = await signIn('anna-1');
     expect(appPath).toBe('/konto');
     expect(await sessionOf(jar)).toMatchObject({ user: { id: user.id }, mustEnrolTwoFactor: false });
-    const participants = await fetch(`${appUrl}/api/participants`, {
+    const participants = await fetch(`${appUrl}/api/caseload`, {
       headers: { cookie: `stegvis_session=${jar.get('stegvis_session')}` },
     });
     expect(participants.status).toBe(200);

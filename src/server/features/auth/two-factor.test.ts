@@ -362,7 +362,7 @@ describe('roles that require two-step verification (STEGVIS_TWO_FACTOR_ROLES)', 
   it('leaves other roles alone', async () => {
     const coordinator = await createSession(strict.app, strict.db, 'coordinator', []);
     expect((await coordinator.get('/api/auth/session')).json().mustEnrolTwoFactor).toBe(false);
-    expect((await coordinator.get('/api/participants')).statusCode).toBe(200);
+    expect((await coordinator.post('/api/participants/search', {})).statusCode).toBe(200);
   });
 
   it('asks again once an administrator has reset it', async () => {
@@ -384,7 +384,7 @@ describe('roles that require two-step verification (STEGVIS_TWO_FACTOR_ROLES)', 
     expect(
       (await first.session.patch(`/api/users/${second.user.id}`, { resetTwoFactor: true })).statusCode,
     ).toBe(200);
-    const response = await second.session.get('/api/participants');
+    const response = await second.session.post('/api/participants/search', {});
     expect(response.statusCode).toBe(403);
     expect(response.json().error.code).toBe('TWO_FACTOR_REQUIRED');
   });

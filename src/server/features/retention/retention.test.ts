@@ -422,17 +422,16 @@ describe('retention', () => {
     expect(await birthDateOf(people[0])).toBe('1991-01-01');
     expect(await birthDateOf(people[1])).toBe('1990-12-31');
     expect(await birthDateOf(neverEnrolled)).toBeNull();
-    const search = await json<{ items: unknown[] }>(
-      admin,
-      `/api/participants?q=${encodeURIComponent(people[0]?.name ?? '')}`,
-    );
-    expect(search.items).toEqual([]);
-    const byNumber = await json<{ items: unknown[] }>(admin, `/api/participants?q=${people[0]?.pin}`);
-    expect(byNumber.items).toEqual([]);
-    const list = await json<{ items: { id: string; firstName: string; lastName: string }[] }>(
-      admin,
-      '/api/participants?pageSize=100',
-    );
+    const search = async <T>(body: unknown): Promise<T> => {
+      const response = await admin.post('/api/participants/search', body);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as T;
+    };
+    expect((await search<{ items: unknown[] }>({ q: people[0]?.name ?? '' })).items).toEqual([]);
+    expect((await search<{ items: unknown[] }>({ q: people[0]?.pin })).items).toEqual([]);
+    const list = await search<{ items: { id: string; firstName: string; lastName: string }[] }>({
+      pageSize: 100,
+    });
     expect(list.items.find((i) => i.id === people[0]?.participantId)).toMatchObject({
       firstName: 'Anonymiserad',
       lastName: 'deltagare',
