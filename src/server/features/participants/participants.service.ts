@@ -69,11 +69,12 @@ export async function list(
 ): Promise<ParticipantList> {
   authorize(actor, 'participant.read');
   return db.transaction(async (tx) => {
+    const search = searchTerm(query.q);
     const { items, total } = await repo.listVisible(
       tx,
       actor,
       {
-        search: searchTerm(query.q),
+        search,
         centreId: query.centreId,
         status: query.status,
         enrolment: enrolmentFilterOf(query),
@@ -82,7 +83,7 @@ export async function list(
       (query.page - 1) * query.pageSize,
     );
     await logAccess(tx, actor, items, 'read', 'participant.list');
-    await logHiddenMatch(tx, actor, query.q, items);
+    await logHiddenMatch(tx, actor, search, items);
     return { items: items.map(presentSummary), total, page: query.page, pageSize: query.pageSize };
   });
 }
@@ -267,13 +268,12 @@ function enrolmentFilterOf(query: z.output<typeof participantSearch>): Enrolment
 async function logHiddenMatch(
   tx: Executor,
   actor: Actor,
-  q: string | undefined,
+  search: repo.ParticipantFilter['search'],
   found: readonly AccessTarget[],
 ): Promise<void> {
-  if (!q || !/^[\d\s+-]+$/.test(q)) return;
-  const parsed = parseIdentityNumber(q);
-  if (!parsed.ok) return;
-  const hidden = await repo.findHiddenProtected(tx, actor, parsed.value.normalised);
+  // A whole number: searchTerm gives a valid one in its 12-digit form.
+  if (search?.kind !== 'number' || !/^\d{12}$/.test(search.value)) return;
+  const hidden = await repo.findHiddenProtected(tx, actor, search.value);
   if (hidden && !found.some((p) => p.id === hidden.id)) {
     await logAccess(tx, actor, [hidden], 'refused', 'participant.search');
   }
