@@ -124,9 +124,6 @@ export function registerFloor(app: FastifyInstance, database: Database): void {
     const q = request.query.q;
     const byNumber = /^[\d\s+-]+$/.test(q);
     const pattern = likeContaining(byNumber ? q.replace(/\D/g, '') : q.toLocaleLowerCase('sv'));
-    const condition = byNumber
-      ? '(p.personal_identity_number like $2 or p.reserve_number like $2)'
-      : 'p.search_text like $2';
     const { rows } = await sql.query<Record<string, unknown> & { total: number }>(
       `select p.id, p.identity_type as "identityType", p.personal_identity_number as "personalIdentityNumber",
         p.reserve_number as "reserveNumber", p.first_name as "firstName", p.last_name as "lastName",
@@ -134,7 +131,7 @@ export function registerFloor(app: FastifyInstance, database: Database): void {
         c.name as "centreName", ${status} as status, p.protected_identity as "protectedIdentity",
         count(*) over ()::int as total
       from participants p join centres c on c.id = p.centre_id
-      where ${visible(1)} and ${condition}
+      where ${visible(1)} and p.id in (${reachable(1)}) and p.search_text like $2
       order by p.sort_name, p.id limit 50`,
       [request.query.user, pattern],
     );

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -50,6 +51,8 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob } 
   const { dataDir, snapshot } = options;
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = new PGlite({
+    // The participant search's trigram index (migration 0015) needs it.
+    extensions: { pg_trgm },
     ...(dataDir ? { dataDir } : {}),
     ...(snapshot ? { loadDataDir: snapshot } : {}),
   });

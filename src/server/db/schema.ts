@@ -448,6 +448,8 @@ export const participants = pgTable(
     index('participants_education_idx').on(t.educationLevelCode),
     index('participants_created_by_idx').on(t.createdBy),
     index('participants_sort_name_idx').on(t.sortName),
+    // Searching for part of a name or number (`like '%term%'`) without reading every row: pg_trgm's trigrams.
+    index('participants_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
   ],
 );
 

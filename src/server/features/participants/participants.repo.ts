@@ -37,6 +37,18 @@ export function visibleTo(actor: Actor): SQL {
   return sql`(((${inCentre}) or ${assigned}) and (not ${participants.protectedIdentity} or ${assigned}))`;
 }
 
+/**
+ * The ids of the people the actor can reach by the two indexed ways in: the actor's centres and the actor's
+ * assignments. It selects nothing `visibleTo` does not already allow; a list adds it beside `visibleTo` so
+ * the planner can start from these rows (a coordinator's few hundred) instead of testing every participant.
+ */
+export function reachableBy(actor: Actor): SQL {
+  const assigned = sql`select ps.participant_id from ${participantStaff} ps where ps.user_id = ${actor.userId}`;
+  if (actor.centreIds.length === 0) return sql`${participants.id} in (${assigned})`;
+  return sql`${participants.id} in (select pc.id from ${participants} pc
+    where pc.centre_id in (${valueList(actor.centreIds)}) union all ${assigned})`;
+}
+
 /** The participant's status, derived from enrolments and referrals so it can never disagree with them. */
 export const participantStatus = sql<ParticipantStatus>`case
   when exists (select 1 from ${enrolments} e where e.participant_id = ${participants.id} and e.exited_on is null)
@@ -160,15 +172,9 @@ export async function listVisible(
   limit: number,
   offset: number,
 ) {
-  const conditions: SQL[] = [visibleTo(actor)];
-  if (filter.search?.kind === 'number') {
-    const pattern = containing(filter.search.value);
-    conditions.push(
-      sql`(${participants.personalIdentityNumber} like ${pattern} or ${participants.reserveNumber} like ${pattern})`,
-    );
-  } else if (filter.search?.kind === 'text') {
-    conditions.push(sql`${participants.searchText} like ${containing(filter.search.value)}`);
-  }
+  const conditions: SQL[] = [visibleTo(actor), reachableBy(actor)];
+  // The search text holds the names and the identity or reserve number, and has the trigram index.
+  if (filter.search) conditions.push(sql`${participants.searchText} like ${containing(filter.search.value)}`);
   if (filter.centreId) conditions.push(eq(participants.centreId, filter.centreId));
   if (filter.status) conditions.push(sql`${participantStatus} = ${filter.status}`);
   conditions.push(...personConditions(filter.enrolment));

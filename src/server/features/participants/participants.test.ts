@@ -78,7 +78,7 @@ describe('GET /api/participants/:id', () => {
   });
 });
 
-describe('GET /api/participants', () => {
+describe('POST /api/participants/search', () => {
   it('lists only participants of the user’s centres, in Swedish order, and logs each one shown', async () => {
     const own = await createWorld(t.app, t.db);
     for (const lastName of ['Öberg', 'Zetterlund', 'Åberg', 'Abdi']) {
@@ -121,6 +121,50 @@ describe('GET /api/participants', () => {
       const wild = await world.caseworker.post('/api/participants/search', { q });
       expect(wild.statusCode).toBe(200);
       expect(wild.json().items).toEqual([]);
+    }
+  });
+
+  it('lists and finds a person of another centre for staff assigned to her, and for no one else there', async () => {
+    const own = await createWorld(t.app, t.db);
+    const elsewhere = await referParticipant(
+      own.otherCaseworker,
+      { ...own, centre: own.otherCentre },
+      { firstName: 'Tilldelad', lastName: 'Bortom' },
+    );
+    // A member of staff with no centre of her own, who reaches people only by assignment.
+    const visiting = await createSession(t.app, t.db, 'employment_officer', [], own.organisation.id);
+    const find = async (session: typeof visiting, q?: string) =>
+      ((await session.post('/api/participants/search', q ? { q } : {})).json().items as { id: string }[]).map(
+        (p) => p.id,
+      );
+    expect(await find(own.caseworker, 'bortom')).toEqual([]);
+    expect(await find(visiting)).toEqual([]);
+
+    for (const session of [own.caseworker, visiting]) {
+      await t.db.execute(
+        sql`insert into participant_staff (participant_id, user_id) values (${elsewhere.participantId}, ${session.userId})`,
+      );
+      expect(await find(session)).toContain(elsewhere.participantId);
+      expect(await find(session, 'tilldelad bortom')).toEqual([elsewhere.participantId]);
+    }
+  });
+
+  it('finds a reserve identity by the digits of its reserve number', async () => {
+    const own = await createWorld(t.app, t.db);
+    const referral = await referParticipant(own.caseworker, own, {
+      personalIdentityNumber: null,
+      birthDate: '1979-06-30',
+      legalGender: 'female',
+      lastName: 'Reservsson',
+    });
+    const person = (await own.caseworker.get(`/api/participants/${referral.participantId}`)).json();
+    expect(person.identityNumber).toMatch(/^R19790630-\d{5}$/);
+    for (const q of ['19790630', person.identityNumber.slice(-5)]) {
+      const items = (await own.caseworker.post('/api/participants/search', { q })).json().items;
+      expect(
+        items.map((p: { id: string }) => p.id),
+        q,
+      ).toEqual([referral.participantId]);
     }
   });
 
