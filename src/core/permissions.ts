@@ -1,4 +1,4 @@
-import type { Role } from './enums.ts';
+import type { Locale, Role } from './enums.ts';
 
 // Roles that do casework with participants: register referrals, record consent, enrol, edit details.
 const caseworkers: readonly Role[] = [
@@ -65,3 +65,33 @@ export type Permission = keyof typeof permissions;
 export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
+
+/** The roles' names, for the pages and for the exported files alike. */
+export const roleLabels: Record<Locale, Record<Role, string>> = {
+  sv: {
+    coordinator: 'Samordnare',
+    employment_officer: 'Arbetsförmedlare',
+    job_agent: 'Jobbagent',
+    employer_liaison: 'Arbetsgivaransvarig',
+    social_consultant: 'Socialkonsulent',
+    work_consultant: 'Arbetskonsulent',
+    civic_guide: 'Samhällsvägledare',
+    career_guide: 'Yrkesvägledare',
+    language_teacher: 'Språkpedagog',
+    programme_manager: 'Projektledare',
+    administrator: 'Administratör',
+  },
+  en: {
+    coordinator: 'Coordinator',
+    employment_officer: 'Employment officer',
+    job_agent: 'Job agent',
+    employer_liaison: 'Employer liaison',
+    social_consultant: 'Social consultant',
+    work_consultant: 'Work consultant',
+    civic_guide: 'Civic guide',
+    career_guide: 'Career guide',
+    language_teacher: 'Language teacher',
+    programme_manager: 'Programme manager',
+    administrator: 'Administrator',
+  },
+};

@@ -1,4 +1,5 @@
 import { fieldLabels } from '../../core/messages.ts';
+import { roleLabels } from '../../core/permissions.ts';
 import type { sv } from './sv.ts';
 
 export const en: typeof sv = {
@@ -60,19 +61,7 @@ export const en: typeof sv = {
     noPermissionToEdit: 'Your role can read but not change this.',
   },
   field: { ...fieldLabels.en },
-  role: {
-    coordinator: 'Coordinator',
-    employment_officer: 'Employment officer',
-    job_agent: 'Job agent',
-    employer_liaison: 'Employer liaison',
-    social_consultant: 'Social consultant',
-    work_consultant: 'Work consultant',
-    civic_guide: 'Civic guide',
-    career_guide: 'Career guide',
-    language_teacher: 'Language teacher',
-    programme_manager: 'Programme manager',
-    administrator: 'Administrator',
-  },
+  role: { ...roleLabels.en },
   referralBasis: {
     establishment_programme: 'Establishment programme',
     job_and_development_guarantee: 'Job and development guarantee',
@@ -123,62 +112,6 @@ export const en: typeof sv = {
     create: 'Created',
     update: 'Changed',
     refused: 'Refused',
-  },
-  accessWhat: {
-    participant: {
-      view: 'Participant page',
-      list: 'Participant list or search',
-      create: 'New participant',
-      update: 'Personal details',
-      identity: 'Identity number replaced',
-      refused: 'Attempt to reach a person with protected identity',
-      search: 'Search by identity number for a person with protected identity',
-    },
-    referral: {
-      view: 'Referral',
-      list: 'Referrals',
-      create: 'New referral',
-      meeting: 'Information meeting',
-      close: 'Closed referral',
-      import: 'Referral import',
-    },
-    consent: { list: 'Consents', create: 'Consent recorded', withdraw: 'Consent withdrawn' },
-    enrolment: {
-      list: 'Enrolments',
-      create: 'Enrolment',
-      labourMarketStatus: 'Labour-market status at enrolment',
-    },
-    journal: { list: 'Journal', create: 'New journal entry', correct: 'Corrected journal entry' },
-    team: {
-      list: 'Team',
-      add: 'Added to the team',
-      contact: 'New contact person',
-      remove: 'Removed from the team',
-    },
-    caseload: { list: 'My participants' },
-    placement: {
-      create: 'New internship',
-      list: 'Internship list',
-      view: 'Internship',
-      start: 'Internship started',
-      end: 'Internship ended',
-      cancel: 'Internship cancelled',
-      edit: 'Internship changed',
-      evaluate: 'Internship review',
-    },
-    employer: { outcomes: 'Results at employer' },
-    step: {
-      start: 'Step started',
-      end: 'Step ended',
-      tick: 'Checklist item ticked',
-      untick: 'Checklist tick removed',
-      board: 'Step board',
-    },
-    assessment: {
-      view: 'Mapping',
-      create: 'New revision of the mapping',
-      sensitive: 'Mapping: health and social circumstances',
-    },
   },
   language: {
     sv: 'Swedish',

@@ -1,4 +1,5 @@
 import { fieldLabels } from '../../core/messages.ts';
+import { roleLabels } from '../../core/permissions.ts';
 
 // Swedish, the default language. Field labels come from the core so form and API name fields alike.
 export const sv = {
@@ -60,19 +61,7 @@ export const sv = {
     noPermissionToEdit: 'Din roll kan läsa men inte ändra här.',
   },
   field: { ...fieldLabels.sv },
-  role: {
-    coordinator: 'Samordnare',
-    employment_officer: 'Arbetsförmedlare',
-    job_agent: 'Jobbagent',
-    employer_liaison: 'Arbetsgivaransvarig',
-    social_consultant: 'Socialkonsulent',
-    work_consultant: 'Arbetskonsulent',
-    civic_guide: 'Samhällsvägledare',
-    career_guide: 'Yrkesvägledare',
-    language_teacher: 'Språkpedagog',
-    programme_manager: 'Projektledare',
-    administrator: 'Administratör',
-  },
+  role: { ...roleLabels.sv },
   referralBasis: {
     establishment_programme: 'Etableringsprogrammet',
     job_and_development_guarantee: 'Jobb- och utvecklingsgarantin',
@@ -123,57 +112,6 @@ export const sv = {
     create: 'Skapade',
     update: 'Ändrade',
     refused: 'Nekades',
-  },
-  accessWhat: {
-    participant: {
-      view: 'Deltagarens sida',
-      list: 'Deltagarlista eller sökning',
-      create: 'Ny deltagare',
-      update: 'Personuppgifter',
-      identity: 'Byte av identitetsnummer',
-      refused: 'Försök att nå en person med skyddad identitet',
-      search: 'Sökning på personnummer till en person med skyddad identitet',
-    },
-    referral: {
-      view: 'Remiss',
-      list: 'Remisser',
-      create: 'Ny remiss',
-      meeting: 'Informationsmöte',
-      close: 'Avslutad remiss',
-      import: 'Import av remisser',
-    },
-    consent: { list: 'Samtycken', create: 'Registrerat samtycke', withdraw: 'Återkallat samtycke' },
-    enrolment: {
-      list: 'Inskrivningar',
-      create: 'Inskrivning',
-      labourMarketStatus: 'Arbetsmarknadsstatus vid inskrivning',
-    },
-    journal: { list: 'Journal', create: 'Ny journalanteckning', correct: 'Rättad journalanteckning' },
-    team: { list: 'Team', add: 'Ny i teamet', contact: 'Ny kontaktperson', remove: 'Borttagen ur teamet' },
-    caseload: { list: 'Mina deltagare' },
-    placement: {
-      create: 'Ny praktik',
-      list: 'Praktiklista',
-      view: 'Praktik',
-      start: 'Påbörjad praktik',
-      end: 'Avslutad praktik',
-      cancel: 'Inställd praktik',
-      edit: 'Ändrad praktik',
-      evaluate: 'Uppföljning av praktik',
-    },
-    employer: { outcomes: 'Resultat hos arbetsgivare' },
-    step: {
-      start: 'Startat steg',
-      end: 'Avslutat steg',
-      tick: 'Avbockad punkt i checklista',
-      untick: 'Borttagen bock i checklista',
-      board: 'Stegtavla',
-    },
-    assessment: {
-      view: 'Kartläggning',
-      create: 'Ny version av kartläggningen',
-      sensitive: 'Kartläggning: hälsa och sociala förhållanden',
-    },
   },
   language: {
     sv: 'Svenska',

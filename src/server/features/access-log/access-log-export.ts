@@ -1,9 +1,11 @@
-import type { AccessAction } from '../../../core/enums.ts';
+import { accessWhatLabel } from '../../../core/access-log.ts';
+import type { AccessAction, Role } from '../../../core/enums.ts';
+import { roleLabels } from '../../../core/permissions.ts';
 import { csvMediaType, type ExportRow, toCsv, toXlsx, xlsxMediaType } from '../../lib/export.ts';
 import type { ExportFile } from '../attendance/attendance-export.ts';
 
 // The access log as files for Swedish spreadsheets. Headers and labels are the export's user interface, so they
-// are Swedish here like the UI's own strings; the "what" codes stay codes, as the log stores them.
+// are Swedish here, in the pages' own words for what was touched and for the roles.
 
 const actionLabels: Record<AccessAction, string> = {
   read: 'Läste',
@@ -45,8 +47,8 @@ export async function userAccessLogFile(
     stockholmTime(e.at),
     participantLabel(e),
     actionLabels[e.action as AccessAction] ?? e.action,
-    e.what,
-    e.role,
+    accessWhatLabel('sv', e.what),
+    roleLabels.sv[e.role as Role] ?? e.role,
     e.centreName,
   ]);
   return exportFile('atkomstlogg-anvandare', `Åtkomst ${userName}`, format, headers, rows);
@@ -70,8 +72,8 @@ export async function participantAccessLogFile(
     stockholmTime(e.at),
     e.userName,
     actionLabels[e.action as AccessAction] ?? e.action,
-    e.what,
-    e.role,
+    accessWhatLabel('sv', e.what),
+    roleLabels.sv[e.role as Role] ?? e.role,
     e.centreName,
   ]);
   return exportFile('atkomstlogg-deltagare', 'Åtkomstlogg', format, headers, rows);

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { AccessWhat } from '../../../core/access-log.ts';
 import type { AccessAction } from '../../../core/enums.ts';
 import type { Executor } from '../../db/client.ts';
 import { accessLog, centres, participants, users } from '../../db/schema.ts';
@@ -17,7 +18,7 @@ export async function logAccess(
   actor: Actor,
   targets: readonly AccessTarget[],
   action: AccessAction,
-  what: string,
+  what: AccessWhat,
 ): Promise<void> {
   if (targets.length === 0) return;
   await db.insert(accessLog).values(

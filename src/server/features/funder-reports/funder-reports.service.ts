@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import type { AccessWhat } from '../../../core/access-log.ts';
 import { monthCount, monthsOf } from '../../../core/dashboard.ts';
 import { todayInSweden } from '../../../core/dates.ts';
 import { type LabourMarketStatus, labourMarketStatuses, legalGenders } from '../../../core/enums.ts';
@@ -342,7 +343,7 @@ async function logMonth(
   db: Executor,
   actor: Actor,
   file: { enrolments: repo.ReportEnrolment[] },
-  what: string,
+  what: AccessWhat,
 ): Promise<void> {
   await logAccess(db, actor, uniqueTargets(file.enrolments), 'read', what);
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AccessWhat } from '../../../core/access-log.ts';
 import { AppError } from '../../../core/errors.ts';
 import type {
   Referral,
@@ -124,7 +125,7 @@ async function changeOpenReferral(
   actor: Actor,
   id: string,
   version: number,
-  what: string,
+  what: AccessWhat,
   values: Parameters<typeof repo.updateVersioned>[3],
 ): Promise<Referral> {
   authorize(actor, 'referral.write');

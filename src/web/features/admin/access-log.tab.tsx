@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { accessWhatLabel } from '../../../core/access-log.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { QueryState } from '../../components/query-state.tsx';
+import { useLocale } from '../../i18n/index.ts';
 import { exportHref } from '../attendance/attendance.queries.ts';
 import { type AccessLogList, useAccessLog } from '../participants/participants.queries.ts';
 
@@ -10,6 +12,7 @@ type Entry = AccessLogList['items'][number];
 /** Who read or changed the participant's record; shown to administrators only. */
 export function AccessLogTab({ participantId }: { participantId: string }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const log = useAccessLog(participantId, true);
   const columns: Column<Entry>[] = [
     { key: 'at', header: t('accessLog.at'), isRowHeader: true, cell: (e) => formatDateTime(e.at) },
@@ -25,7 +28,7 @@ export function AccessLogTab({ participantId }: { participantId: string }) {
       key: 'what',
       header: t('accessLog.what'),
       // Unknown codes from a newer server show as they are.
-      cell: (e) => t(`accessWhat.${e.what}` as 'accessWhat.participant.view', { defaultValue: e.what }),
+      cell: (e) => accessWhatLabel(locale, e.what),
     },
   ];
   return (

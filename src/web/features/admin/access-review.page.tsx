@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { accessWhatLabel } from '../../../core/access-log.ts';
 import type { AccessReviewItem } from '../../../core/schemas/access-review.schema.ts';
 import { isApiError } from '../../api/client.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -9,6 +10,7 @@ import { Notice } from '../../components/notice.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ErrorState, QueryState } from '../../components/query-state.tsx';
 import { TextInputField } from '../../components/text-input-field.tsx';
+import { useLocale } from '../../i18n/index.ts';
 import { useAccessReview, useDecideAccessReviewItem } from './access-review.queries.ts';
 import { ParticipantCell } from './user-access.page.tsx';
 
@@ -51,6 +53,7 @@ export function AccessReviewPage() {
 
 function ReviewItem({ reviewId, item }: { reviewId: string; item: AccessReviewItem }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const decide = useDecideAccessReviewItem(reviewId);
   const [flagging, setFlagging] = useState(false);
   const [note, setNote] = useState(item.note ?? '');
@@ -88,7 +91,7 @@ function ReviewItem({ reviewId, item }: { reviewId: string; item: AccessReviewIt
         <dt>{t('accessLog.what')}</dt>
         <dd>
           {t(`accessAction.${item.action}` as 'accessAction.read', { defaultValue: item.action })}:{' '}
-          {t(`accessWhat.${item.what}` as 'accessWhat.participant.view', { defaultValue: item.what })}
+          {accessWhatLabel(locale, item.what)}
         </dd>
         <dt>{t('field.role')}</dt>
         <dd>

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { accessWhatLabel } from '../../../core/access-log.ts';
 import type { UserAccessLogList } from '../../../core/schemas/auth.schema.ts';
 import { type Column, DataTable } from '../../components/data-table.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Pagination } from '../../components/pagination.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { useLocale } from '../../i18n/index.ts';
 import { exportHref } from '../attendance/attendance.queries.ts';
 import { useUserAccessLog } from './access-review.queries.ts';
 import { useUsers } from './users.queries.ts';
@@ -16,6 +18,7 @@ type Entry = UserAccessLogList['items'][number];
 /** What one user of the organisation read or changed, for the administrator. */
 export function UserAccessPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { id = '' } = useParams();
   const [page, setPage] = useState(1);
   const users = useUsers(true);
@@ -32,7 +35,7 @@ export function UserAccessPage() {
     {
       key: 'what',
       header: t('accessLog.what'),
-      cell: (e) => t(`accessWhat.${e.what}` as 'accessWhat.participant.view', { defaultValue: e.what }),
+      cell: (e) => accessWhatLabel(locale, e.what),
     },
     { key: 'role', header: t('field.role'), cell: (e) => t(`role.${e.role}`) },
     { key: 'centre', header: t('field.centreId'), cell: (e) => e.centreName ?? '' },
