@@ -53,6 +53,8 @@ export const errorMessages: Texts<ErrorCode> = {
     PLACEMENT_GROUP: 'Gruppen hör till en praktik. Deltagaren kommer och går med praktiken, inte här.',
     STALE_REPORT:
       'Uppgifterna i rapporten har ändrats sedan du öppnade den. Öppna den igen, kontrollera raderna och markera sedan.',
+    STALE_RETENTION_PREVIEW:
+      'Vilka som ska gallras har ändrats sedan förhandsgranskningen. Gör en ny förhandsgranskning och bekräfta igen.',
     MONTH_NOT_ENDED: 'Månaden är inte slut än. Månadsfilen kan lämnas in först när månaden är slut.',
     EXPORT_BLOCKED:
       'Programmet tillåter inte export medan deltagare saknar uppgifter. Komplettera uppgifterna i kontrollen och försök igen.',
@@ -121,6 +123,8 @@ export const errorMessages: Texts<ErrorCode> = {
       'The group belongs to a placement. The participant comes and goes with the placement, not here.',
     STALE_REPORT:
       'The data in the report has changed since you opened it. Open it again, check the rows and then mark it.',
+    STALE_RETENTION_PREVIEW:
+      'Who is due for anonymising has changed since the preview. Preview again and confirm again.',
     MONTH_NOT_ENDED: 'The month has not ended yet. The monthly file can be submitted once the month is over.',
     EXPORT_BLOCKED:
       'The programme does not allow export while participants lack data. Complete the data the check lists and try again.',

@@ -17,17 +17,19 @@ export const retentionPreview = z.object({
   asOf: z.string(),
   total: z.number().int(),
   groups: z.array(retentionGroup),
+  /** How many a confirmed run anonymises now: all of them, or the first `maxRetentionRun`. */
+  batch: z.number().int(),
   /**
-   * The people the preview found (the first `maxRetentionRun` of them), for the run to anonymise exactly these and
-   * no one who expired since.
+   * SHA-256 of the day and of the people in the batch. The run anonymises them only while the fingerprint still
+   * holds, so exactly those previewed and no one who expired since; the answer itself names no one, not even by id.
    */
-  participantIds: z.array(id),
+  fingerprint: z.string(),
 });
 export type RetentionPreview = z.infer<typeof retentionPreview>;
 
-/** A confirmed run: the ids of the preview the administrator saw. */
+/** A confirmed run: the fingerprint of the preview the administrator saw. */
 export const retentionRunInput = z.object({
-  participantIds: z.array(id).max(maxRetentionRun, { message: 'too_many' }),
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type RetentionRunInput = z.input<typeof retentionRunInput>;
 
@@ -35,8 +37,6 @@ export const retentionRunResult = z.object({
   runId: id.nullable(),
   asOf: z.string(),
   anonymised: z.number().int(),
-  /** Ids of the request that had not expired (or were already anonymised) when the run came. */
-  skipped: z.number().int(),
   groups: z.array(retentionGroup),
 });
 export type RetentionRunResult = z.infer<typeof retentionRunResult>;

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import Fastify, { type LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInSweden } from '../../core/dates.ts';
 import { type Role, roles } from '../../core/enums.ts';
 import { can } from '../../core/permissions.ts';
 import { queryRows } from '../db/client.ts';
@@ -220,8 +221,10 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
     'POST /api/access-reviews': () => ({ month: reportMonth }),
     'PUT /api/access-review-items/:id': () => ({ outcome: 'confirmed', note: null, version: 1 }),
     'POST /api/participants/search': () => ({ q: 'Amal', page: 1 }),
-    // The place's participant has an open enrolment, so a confirmed run names them and anonymises no one.
-    'POST /api/retention/runs': () => ({ participantIds: [ids.participant] }),
+    // The place's participant has an open enrolment, so no one is due: the fingerprint of today's empty batch.
+    'POST /api/retention/runs': () => ({
+      fingerprint: createHash('sha256').update(todayInSweden()).digest('hex'),
+    }),
     'PUT /api/participants/:id': () => ({ ...person, version: 1 }),
     'POST /api/participants/:id/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({

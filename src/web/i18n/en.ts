@@ -497,8 +497,6 @@ export const en: typeof sv = {
     confirm_other: 'Yes, anonymise {{count}} participants',
     done_one: '{{count}} participant was anonymised.',
     done_other: '{{count}} participants were anonymised.',
-    skipped_one: '{{count}} had not passed their date any more, or was already anonymised, and was left.',
-    skipped_other: '{{count}} had not passed their date any more, or were already anonymised, and were left.',
     logHeading: 'Log',
     logCaption: 'Retention runs',
     logEmpty: 'No run yet.',

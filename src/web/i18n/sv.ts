@@ -497,10 +497,6 @@ export const sv = {
     confirm_other: 'Ja, anonymisera {{count}} deltagare',
     done_one: '{{count}} deltagare anonymiserades.',
     done_other: '{{count}} deltagare anonymiserades.',
-    skipped_one:
-      '{{count}} hade inte längre passerat sitt datum, eller var redan anonymiserad, och lämnades.',
-    skipped_other:
-      '{{count}} hade inte längre passerat sitt datum, eller var redan anonymiserade, och lämnades.',
     logHeading: 'Logg',
     logCaption: 'Gallringskörningar',
     logEmpty: 'Ingen körning ännu.',

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type IsoDate, todayInSweden } from '../../../core/dates.ts';
 import { openReferralStatuses, type RetentionRule } from '../../../core/enums.ts';
+import { AppError } from '../../../core/errors.ts';
 import {
   type Expiry,
   generalisedBirthDate,
@@ -27,8 +29,11 @@ export type RetentionOptions = {
   organisationId?: string | null;
   /** The administrator who runs it, written to the access log and the retention log; null: the command line. */
   actor?: Actor | null;
-  /** Anonymise only these (the ones a preview showed) of those who have expired. */
-  only?: readonly string[];
+  /**
+   * Anonymise the first `maxRetentionRun` of those who have expired, and only while they are the ones of the
+   * preview with this fingerprint (else 409 STALE_RETENTION_PREVIEW); left out: everyone who has expired.
+   */
+  previewed?: string;
 };
 
 export type ExpiredParticipant = { participantId: string; centreId: string; startDates: IsoDate[] } & Expiry;
@@ -55,8 +60,9 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   return db.transaction(async (tx) => {
     if (!options.dryRun) await repo.lockRetention(tx);
     const found = await findExpired(tx, organisationId, asOf);
-    const only = options.only ? new Set(options.only) : null;
-    const expired = only ? found.filter((e) => only.has(e.participantId)) : found;
+    const expired = options.previewed === undefined ? found : found.slice(0, maxRetentionRun);
+    if (options.previewed !== undefined && fingerprintOf(asOf, expired) !== options.previewed)
+      throw new AppError('STALE_RETENTION_PREVIEW');
     const groups = await groupsOf(tx, expired);
     if (options.dryRun) return { runId: null, asOf, expired, groups };
     for (const e of expired) {
@@ -91,20 +97,25 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   });
 }
 
-/** What a run would anonymise today in the administrator's organisation: counts by programme and rule, and ids. */
+/**
+ * What a run would anonymise today in the administrator's organisation: counts by programme and rule, and the
+ * fingerprint of the batch a confirmed run takes, never ids.
+ */
 export async function preview(db: Db, actor: Actor, today?: IsoDate): Promise<RetentionPreview> {
   authorize(actor, 'retention.run');
   const outcome = await runRetention(db, { today, dryRun: true, organisationId: actor.organisationId });
+  // A run takes at most this many; a larger backlog is worked off in turns (or by the command line).
+  const batch = outcome.expired.slice(0, maxRetentionRun);
   return {
     asOf: outcome.asOf,
     total: outcome.expired.length,
     groups: outcome.groups,
-    // A run takes at most this many; a larger backlog is worked off in turns (or by the command line).
-    participantIds: outcome.expired.slice(0, maxRetentionRun).map((e) => e.participantId),
+    batch: batch.length,
+    fingerprint: fingerprintOf(outcome.asOf, batch),
   };
 }
 
-/** Anonymises those of the previewed people who have expired now; anyone else named is skipped. */
+/** Anonymises exactly the batch of the preview with the given fingerprint, if it still holds. */
 export async function run(
   db: Db,
   actor: Actor,
@@ -112,19 +123,17 @@ export async function run(
   today?: IsoDate,
 ): Promise<RetentionRunResult> {
   authorize(actor, 'retention.run');
-  const requested = new Set(input.participantIds);
   const outcome = await runRetention(db, {
     today,
     dryRun: false,
     organisationId: actor.organisationId,
     actor,
-    only: [...requested],
+    previewed: input.fingerprint,
   });
   return {
     runId: outcome.runId,
     asOf: outcome.asOf,
     anonymised: outcome.expired.length,
-    skipped: requested.size - outcome.expired.length,
     groups: outcome.groups,
   };
 }
@@ -179,7 +188,17 @@ async function findExpired(db: Executor, organisationId: string | null, today: I
         });
     }
   }
-  return expired;
+  // In id order, so a preview and the run after it take the same batch.
+  return expired.sort((a, b) =>
+    a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0,
+  );
+}
+
+/** The fingerprint of a batch: the day it was found for and who is in it. */
+function fingerprintOf(asOf: IsoDate, batch: readonly ExpiredParticipant[]): string {
+  const hash = createHash('sha256').update(asOf);
+  for (const e of batch) hash.update(`\n${e.participantId}`);
+  return hash.digest('hex');
 }
 
 async function groupsOf(db: Executor, expired: readonly ExpiredParticipant[]) {

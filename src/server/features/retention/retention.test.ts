@@ -304,20 +304,29 @@ const expiring = () => [...people.filter((p) => p.expires), neverEnrolled].map((
 describe('retention', () => {
   it('refuses roles without the permission, and shows an administrator only their own organisation', async () => {
     expect((await coordinator.get('/api/retention/preview')).statusCode).toBe(403);
-    expect((await manager.post('/api/retention/runs', { participantIds: [] })).statusCode).toBe(403);
+    expect((await manager.post('/api/retention/runs', { fingerprint: 'a'.repeat(64) })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/retention/preview' })).statusCode).toBe(401);
     const elsewhere = await createSession(t.app, t.db, 'administrator', [(await createCentre(t.db)).id]);
     const preview = await json<RetentionPreview>(elsewhere, '/api/retention/preview');
-    expect(preview.participantIds.filter((id) => expiring().includes(id))).toEqual([]);
-    const run = await elsewhere.post('/api/retention/runs', { participantIds: expiring() });
-    expect(run.json()).toMatchObject({ anonymised: 0, skipped: expiring().length });
+    expect(preview).toMatchObject({ total: 0, batch: 0, groups: [] });
+    // The other organisation's preview cannot be run from here: its fingerprint does not hold for this one.
+    const theirs = await json<RetentionPreview>(admin, '/api/retention/preview');
+    const run = await elsewhere.post('/api/retention/runs', { fingerprint: theirs.fingerprint });
+    expect(run.statusCode).toBe(409);
+    expect(run.json().error.code).toBe('STALE_RETENTION_PREVIEW');
+    const own = await elsewhere.post('/api/retention/runs', { fingerprint: preview.fingerprint });
+    expect(own.json()).toMatchObject({ anonymised: 0 });
   });
 
   it('names in a dry run exactly those expired: after exit plus the period, past the hold date, nothing open', async () => {
     const preview = await json<RetentionPreview>(admin, '/api/retention/preview');
 
-    expect(preview.participantIds.toSorted()).toEqual(expiring());
-    expect(preview.total).toBe(expiring().length);
+    const dryRun = await runRetention(t.db, { dryRun: true, organisationId: organisation.id });
+    expect(dryRun.expired.map((e) => e.participantId)).toEqual(expiring());
+    expect(preview).toMatchObject({ total: expiring().length, batch: expiring().length });
+    expect(preview.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // The answer names no one, not even by id.
+    for (const id of expiring()) expect(JSON.stringify(preview)).not.toContain(id);
     expect(preview.groups).toEqual([
       {
         rule: 'enrolment_exit',
@@ -354,11 +363,15 @@ describe('retention', () => {
     expect(before.months.months.find((m) => m.month === '2015-03')?.status).toBe('submitted');
     const preview = await json<RetentionPreview>(admin, '/api/retention/preview');
 
-    const response = await admin.post('/api/retention/runs', { participantIds: preview.participantIds });
+    const response = await admin.post('/api/retention/runs', { fingerprint: preview.fingerprint });
 
     expect(response.statusCode, response.body).toBe(200);
     const result: RetentionRunResult = response.json();
-    expect(result).toMatchObject({ anonymised: expiring().length, skipped: 0, groups: preview.groups });
+    expect(result).toMatchObject({ anonymised: expiring().length, groups: preview.groups });
+    // The same preview cannot be run twice: those it found are no longer due.
+    const again = await admin.post('/api/retention/runs', { fingerprint: preview.fingerprint });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('STALE_RETENTION_PREVIEW');
     const after = await reports();
     expect(after).toEqual(before);
     // The figures are not empty: the comparison compares something.
@@ -479,8 +492,10 @@ describe('retention', () => {
   });
 
   it('runs again without finding anyone, and keeps the journal append-only outside the job', async () => {
-    const again = await admin.post('/api/retention/runs', { participantIds: expiring() });
-    expect(again.json()).toMatchObject({ anonymised: 0, skipped: expiring().length });
+    const preview = await json<RetentionPreview>(admin, '/api/retention/preview');
+    expect(preview).toMatchObject({ total: 0, batch: 0 });
+    const again = await admin.post('/api/retention/runs', { fingerprint: preview.fingerprint });
+    expect(again.json()).toMatchObject({ anonymised: 0 });
     const id = people[0]?.participantId ?? '';
     await expect(
       t.db.execute(sql`update journal_entries set text = '[anonymiserad]' where participant_id = ${id}`),
@@ -506,8 +521,8 @@ describe('retention', () => {
   });
 
   it('validates the run’s body, naming the field', async () => {
-    const response = await admin.post('/api/retention/runs', { participantIds: ['not-an-id'] });
+    const response = await admin.post('/api/retention/runs', { fingerprint: 'not-a-fingerprint' });
     expect(response.statusCode).toBe(400);
-    expect(response.json().error.fields[0].field).toBe('participantIds.0');
+    expect(response.json().error.fields[0].field).toBe('fingerprint');
   });
 });

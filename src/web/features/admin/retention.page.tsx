@@ -32,8 +32,8 @@ export function RetentionPage() {
     if (asked) void preview.refetch();
     else setAsked(true);
   };
-  const confirm = (participantIds: string[]) =>
-    run.mutate(participantIds, {
+  const confirm = (fingerprint: string) =>
+    run.mutate(fingerprint, {
       onSuccess: (result) => {
         setDone(result);
         setConfirming(false);
@@ -80,7 +80,6 @@ export function RetentionPage() {
         {done ? (
           <Notice tone="success" live>
             {t('retention.done', { count: done.anonymised })}
-            {done.skipped > 0 ? ` ${t('retention.skipped', { count: done.skipped })}` : ''}
           </Notice>
         ) : null}
         {run.error ? <ErrorState error={run.error} /> : null}
@@ -93,9 +92,7 @@ export function RetentionPage() {
                 ? t('retention.nothing', { date: shown.asOf })
                 : t('retention.found', { count: shown.total, date: shown.asOf })}
             </p>
-            {shown.participantIds.length < shown.total ? (
-              <p>{t('retention.inTurns', { count: shown.participantIds.length })}</p>
-            ) : null}
+            {shown.batch < shown.total ? <p>{t('retention.inTurns', { count: shown.batch })}</p> : null}
             {shown.total > 0 ? (
               <>
                 <DataTable
@@ -107,7 +104,7 @@ export function RetentionPage() {
                 />
                 <div className="form-actions">
                   <Button className="button button-primary" onPress={() => setConfirming(true)}>
-                    {t('retention.anonymise', { count: shown.participantIds.length })}
+                    {t('retention.anonymise', { count: shown.batch })}
                   </Button>
                 </div>
                 <ModalDialog
@@ -115,14 +112,14 @@ export function RetentionPage() {
                   isOpen={confirming}
                   onOpenChange={setConfirming}
                 >
-                  <p>{t('retention.confirmText', { count: shown.participantIds.length })}</p>
+                  <p>{t('retention.confirmText', { count: shown.batch })}</p>
                   <div className="form-actions">
                     <Button
                       className="button button-primary"
                       isDisabled={run.isPending}
-                      onPress={() => confirm(shown.participantIds)}
+                      onPress={() => confirm(shown.fingerprint)}
                     >
-                      {t('retention.confirm', { count: shown.participantIds.length })}
+                      {t('retention.confirm', { count: shown.batch })}
                     </Button>
                     <Button className="button button-secondary" onPress={() => setConfirming(false)}>
                       {t('common.cancel')}

@@ -28,8 +28,7 @@ export function useRetentionRuns() {
 export function useRunRetention() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (participantIds: string[]) =>
-      api.post<RetentionRunResult>('/retention/runs', { participantIds }),
+    mutationFn: (fingerprint: string) => api.post<RetentionRunResult>('/retention/runs', { fingerprint }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: retentionKey }),
   });
 }
