@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoPassword, expectAccessible, launchBrowser, logIn } from './browser.ts';
 
 // A language teacher turns on two-step verification under Mitt konto, logs in with a code and with a recovery
-// code, and turns it off again. The account is one no other browser test logs in as, and ends as it began.
+// code, makes new recovery codes, and turns it off again. The account is one no other browser test logs in as, and ends as it began.
 
 const baseUrl = inject('baseUrl');
 const email = 'sprakpedagog@haninge.example';
@@ -92,7 +92,7 @@ describe('two-step verification', () => {
     await logIn(last, baseUrl, email);
   });
 
-  it('is turned off by an administrator for someone who lost their phone', async () => {
+  it('makes new recovery codes, and is turned off by an administrator for someone who lost their phone', async () => {
     const page = await newPage();
     await logIn(page, baseUrl, email);
     await page.getByRole('link', { name: 'Mitt konto' }).click();
@@ -101,6 +101,23 @@ describe('two-step verification', () => {
     await page.getByLabel('Kod från appen').fill(codeOf(secret));
     await page.getByRole('button', { name: 'Bekräfta och slå på' }).click();
     await page.getByRole('heading', { name: 'Tvåstegsverifiering är påslagen' }).waitFor();
+    const first = await page.locator('.recovery-codes code').allTextContents();
+    await page.getByRole('button', { name: 'Jag har sparat koderna' }).click();
+
+    // New recovery codes, for a code from the app: by keyboard alone.
+    await page.getByRole('heading', { level: 3, name: 'Nya reservkoder' }).waitFor();
+    await page.getByLabel('Kod från appen').fill('000000');
+    await page.keyboard.press('Enter');
+    await page.getByText('stämmer inte', { exact: false }).first().waitFor();
+    await page.getByLabel('Kod från appen').fill(codeOf(secret, 1));
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Nya reservkoder är skapade' }).waitFor();
+    const renewed = await page.locator('.recovery-codes code').allTextContents();
+    expect(renewed).toHaveLength(10);
+    expect(renewed.filter((code) => first.includes(code))).toEqual([]);
+    await expectAccessible(page, 'new recovery codes');
+    await page.getByRole('button', { name: 'Jag har sparat koderna' }).click();
+    await page.getByText('10 reservkoder återstår', { exact: false }).waitFor();
 
     const admin = await newPage();
     await logIn(admin, baseUrl, 'admin@haninge.example');

@@ -62,6 +62,7 @@ export const securityEventKinds = [
   'totp_disabled',
   'totp_reset',
   'recovery_code_used',
+  'recovery_codes_renewed',
   'sso_login',
 ] as const;
 export type SecurityEventKind = (typeof securityEventKinds)[number];

@@ -190,6 +190,7 @@ function sampleBodies(ids: Ids): Record<string, () => unknown> {
     'POST /api/auth/login': () => ({ email: 'nobody@test.example', password: testPassword }),
     'POST /api/auth/login/two-factor': () => ({ challenge: 'x'.repeat(43), code: '123456' }),
     'POST /api/auth/two-factor/confirmation': () => ({ code: '123456' }),
+    'POST /api/auth/two-factor/recovery-codes': () => ({ code: '123456' }),
     'POST /api/auth/two-factor/disable': () => ({ password: testPassword }),
     'PUT /api/auth/password': () => ({
       currentPassword: testPassword,

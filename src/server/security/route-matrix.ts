@@ -153,6 +153,7 @@ export const routeMatrix = {
   'GET /api/auth/two-factor': { access: 'authenticated', scope: 'self' },
   'POST /api/auth/two-factor/enrolment': { access: 'authenticated', scope: 'self' },
   'POST /api/auth/two-factor/confirmation': { access: 'authenticated', scope: 'self' },
+  'POST /api/auth/two-factor/recovery-codes': { access: 'authenticated', scope: 'self' },
   'POST /api/auth/two-factor/disable': { access: 'authenticated', scope: 'self' },
   'GET /api/openapi.json': { access: 'public', scope: 'none' },
 

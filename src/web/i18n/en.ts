@@ -845,6 +845,13 @@ export const en: typeof sv = {
     twoFactorPassword: 'Your password',
     twoFactorTurnOff: 'Turn off two-step verification',
     twoFactorDisabled: 'Two-step verification is off.',
+    renewHeading: 'New recovery codes',
+    renewLead:
+      'Have you used or lost your recovery codes? Enter a code from the app, and ten new codes replace the old ones.',
+    renewSubmit: 'Make new recovery codes',
+    renewedHeading: 'New recovery codes made',
+    renewedLead:
+      'Keep the recovery codes somewhere safe now – they are shown only this once. The old codes no longer work.',
   },
   users: {
     twoFactor: 'Two-step verification',

@@ -845,6 +845,13 @@ export const sv = {
     twoFactorPassword: 'Ditt lösenord',
     twoFactorTurnOff: 'Stäng av tvåstegsverifiering',
     twoFactorDisabled: 'Tvåstegsverifiering är avstängd.',
+    renewHeading: 'Nya reservkoder',
+    renewLead:
+      'Har du använt eller tappat bort reservkoderna? Skriv en kod från appen, så ersätts de gamla koderna av tio nya.',
+    renewSubmit: 'Skapa nya reservkoder',
+    renewedHeading: 'Nya reservkoder är skapade',
+    renewedLead:
+      'Spara reservkoderna på ett säkert ställe nu – de visas bara den här gången. De gamla koderna fungerar inte längre.',
   },
   users: {
     twoFactor: 'Tvåstegsverifiering',

@@ -196,6 +196,21 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
     );
 
     app.post(
+      '/auth/two-factor/recovery-codes',
+      {
+        config: { rateLimit: guessLimit },
+        schema: {
+          tags: ['auth'],
+          summary:
+            'New recovery codes for a code from the app; the old ones stop working, the new are shown this once',
+          body: twoFactorConfirmation,
+          response: { 200: recoveryCodeList, ...errorResponses, 429: errorResponse },
+        },
+      },
+      async (request) => twoFactor.renewRecoveryCodes(db, actorOf(request), request.body.code),
+    );
+
+    app.post(
       '/auth/two-factor/disable',
       {
         config: { rateLimit: guessLimit },

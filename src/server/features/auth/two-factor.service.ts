@@ -62,11 +62,14 @@ export function stepOf(secret: string, code: string, now: Date): number | null {
   return TOTP.counter({ period, timestamp: now.getTime() }) + delta;
 }
 
-function newRecoveryCodes(): string[] {
-  return Array.from({ length: recoveryCodeCount }, () => {
+/** Ten new recovery codes in place of the user's old ones; only their hashes are stored. */
+async function replaceRecoveryCodes(tx: Executor, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: recoveryCodeCount }, () => {
     const chars = Array.from({ length: 10 }, () => recoveryAlphabet[randomInt(recoveryAlphabet.length)]);
     return `${chars.slice(0, 5).join('')}-${chars.slice(5).join('')}`;
   });
+  await repo.replaceRecoveryCodes(tx, userId, codes.map(hashCode));
+  return codes;
 }
 
 /**
@@ -135,8 +138,7 @@ export async function confirmEnrolment(
     const step = stepOf(user.totpPendingSecret, code, now);
     if (step === null) throw fieldError('code', 'wrong_code');
     await repo.enable(tx, actor.userId, user.totpPendingSecret, step, now);
-    const recoveryCodes = newRecoveryCodes();
-    await repo.replaceRecoveryCodes(tx, actor.userId, recoveryCodes.map(hashCode));
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await deleteUserSessions(tx, actor.userId, actor.sessionId);
     await repo.logSecurityEvent(tx, { userId: actor.userId, kind: 'totp_enabled' });
     return { recoveryCodes };
@@ -176,6 +178,32 @@ export async function disable(
     return false;
   });
   if (refused) throw fieldError('code', 'wrong_code');
+}
+
+/**
+ * New recovery codes for a user who has used or lost the old ones: a current code from the app proves it is
+ * them, the old codes stop working, and the new ones are returned, the only time they are ever shown.
+ */
+export async function renewRecoveryCodes(
+  db: Db,
+  actor: Actor,
+  code: string,
+  now: Date = new Date(),
+): Promise<{ recoveryCodes: string[] }> {
+  return db.transaction(async (tx) => {
+    await repo.lockUser(tx, actor.userId);
+    const user = await repo.findTwoFactor(tx, actor.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED');
+    if (!user.totpSecret) throw new AppError('TWO_FACTOR_NOT_ENABLED');
+    // The app's code only: a recovery code cannot make new ones.
+    const step = stepOf(user.totpSecret, code, now);
+    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
+      throw fieldError('code', 'wrong_code');
+    await repo.setLastStep(tx, actor.userId, step);
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
+    await repo.logSecurityEvent(tx, { userId: actor.userId, kind: 'recovery_codes_renewed' });
+    return { recoveryCodes };
+  });
 }
 
 /** An administrator turns a user's two-step verification off (a lost phone), in the caller's transaction. */

@@ -251,6 +251,53 @@ describe('logging in with two-step verification', () => {
   });
 });
 
+describe('new recovery codes', () => {
+  it('replaces the old codes for a current code from the app, and shows the new ones once', async () => {
+    const { user, session, secret, recoveryCodes } = await enrolledUser();
+    const old = recoveryCodes[0] as string;
+    const response = await session.post('/api/auth/two-factor/recovery-codes', { code: codeOf(secret, 1) });
+    expect(response.statusCode, response.body).toBe(200);
+    const renewed: string[] = response.json().recoveryCodes;
+    expect(renewed).toHaveLength(10);
+    expect(new Set(renewed).size).toBe(10);
+    for (const code of renewed) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    expect(renewed).not.toContain(old);
+    expect((await session.get('/api/auth/two-factor')).json().recoveryCodesLeft).toBe(10);
+
+    const first = (await passwordStep(user.email)).json();
+    expect((await secondStep(first.challenge, old)).statusCode).toBe(400);
+    expect((await secondStep(first.challenge, renewed[0] as string)).statusCode).toBe(200);
+    expect((await eventsOf(user.id)).map((e) => e.kind)).toEqual([
+      'totp_enabled',
+      'recovery_codes_renewed',
+      'recovery_code_used',
+    ]);
+    const stored = await queryRows<{ code_hash: string }>(
+      t.db,
+      sql`select code_hash from recovery_codes where user_id = ${user.id}`,
+    );
+    expect(stored.map((r) => r.code_hash).join()).not.toContain(renewed[1]);
+  });
+
+  it('refuses a wrong code, a code used already, a recovery code, and a user without it on', async () => {
+    const { user, session, secret, recoveryCodes } = await enrolledUser();
+    const renew = (code: string) => session.post('/api/auth/two-factor/recovery-codes', { code });
+    const wrong = await renew('000000');
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0]).toMatchObject({ field: 'code' });
+    expect((await renew(recoveryCodes[0] as string)).statusCode).toBe(400);
+    const code = codeOf(secret, 1);
+    expect((await renew(code)).statusCode).toBe(200);
+    expect((await renew(code)).statusCode).toBe(400);
+    expect((await eventsOf(user.id)).map((e) => e.kind)).toEqual(['totp_enabled', 'recovery_codes_renewed']);
+
+    const plain = await createSession(t.app, t.db, 'coordinator', []);
+    const off = await plain.post('/api/auth/two-factor/recovery-codes', { code: '123456' });
+    expect(off.statusCode).toBe(409);
+    expect(off.json().error.code).toBe('TWO_FACTOR_NOT_ENABLED');
+  });
+});
+
 describe('turning two-step verification off', () => {
   it('needs the password or a current code', async () => {
     const { user, session, secret } = await enrolledUser();

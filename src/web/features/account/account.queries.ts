@@ -61,6 +61,15 @@ export function useConfirmTwoFactor() {
   });
 }
 
+export function useRenewRecoveryCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: TwoFactorConfirmation) =>
+      api.post<{ recoveryCodes: string[] }>('/auth/two-factor/recovery-codes', input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: twoFactorKey }),
+  });
+}
+
 export function useDisableTwoFactor() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -16,27 +16,39 @@ import { useLocale } from '../../i18n/index.ts';
 import {
   useConfirmTwoFactor,
   useDisableTwoFactor,
+  useRenewRecoveryCodes,
   useStartTwoFactor,
   useTwoFactorStatus,
 } from './account.queries.ts';
 
-/** Two-step verification on Mitt konto: turn it on with an authenticator app, see the recovery codes once, turn it off. */
+/**
+ * Two-step verification on Mitt konto: turn it on with an authenticator app, see the recovery codes once, make new
+ * ones, turn it off.
+ */
 export function TwoFactorPanel({ onChanged }: { onChanged: (message: string) => void }) {
   const { t } = useTranslation();
   const status = useTwoFactorStatus();
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [shown, setShown] = useState<{ codes: string[]; renewed: boolean } | null>(null);
   return (
     <section className="panel" aria-labelledby="two-factor-heading">
       <h2 id="two-factor-heading">{t('account.twoFactorHeading')}</h2>
-      {recoveryCodes ? (
-        <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />
+      {shown ? (
+        <RecoveryCodes
+          codes={shown.codes}
+          title={shown.renewed ? t('account.renewedHeading') : t('account.twoFactorEnabled')}
+          lead={shown.renewed ? t('account.renewedLead') : t('account.recoveryCodesLead')}
+          onDone={() => setShown(null)}
+        />
       ) : (
         <QueryState query={status}>
           {(data) =>
             data.enabled ? (
-              <DisableForm status={data} onDisabled={() => onChanged(t('account.twoFactorDisabled'))} />
+              <>
+                <DisableForm status={data} onDisabled={() => onChanged(t('account.twoFactorDisabled'))} />
+                <RenewForm onRenewed={(codes) => setShown({ codes, renewed: true })} />
+              </>
             ) : (
-              <Enrol onEnabled={setRecoveryCodes} />
+              <Enrol onEnabled={(codes) => setShown({ codes, renewed: false })} />
             )
           }
         </QueryState>
@@ -50,6 +62,59 @@ function grouped(secret: string): string {
   return secret.match(/.{1,4}/g)?.join(' ') ?? secret;
 }
 
+/** A code from the authenticator app, sent with `mutation`; the answer's recovery codes go to `onCodes`. */
+function AppCodeForm({
+  idPrefix,
+  submitLabel,
+  mutation,
+  onCodes,
+}: {
+  idPrefix: string;
+  submitLabel: string;
+  mutation: ReturnType<typeof useConfirmTwoFactor> | ReturnType<typeof useRenewRecoveryCodes>;
+  onCodes: (codes: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const form = useFormFailure(locale);
+  const [code, setCode] = useState('');
+  const codeId = fieldDomId(idPrefix, 'code');
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    const parsed = twoFactorConfirmation.safeParse({ code });
+    if (!parsed.success) {
+      form.fromIssues(parsed.error.issues);
+      return;
+    }
+    mutation.mutate(
+      { code },
+      { onSuccess: (answer) => onCodes(answer.recoveryCodes), onError: form.fromError },
+    );
+  }
+
+  return (
+    <>
+      <ErrorSummary failure={form.failure} fieldId={(field) => (field === 'code' ? codeId : undefined)} />
+      <form className="form" onSubmit={submit} noValidate>
+        <TextInputField
+          id={codeId}
+          label={t('account.twoFactorCode')}
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          value={code}
+          onChange={setCode}
+          error={form.errorFor('code')}
+          width="short"
+          isRequired
+        />
+        <SubmitButton isPending={mutation.isPending}>{submitLabel}</SubmitButton>
+      </form>
+    </>
+  );
+}
+
 function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -57,34 +122,15 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const confirm = useConfirmTwoFactor();
   const form = useFormFailure(locale);
   const [enrolment, setEnrolment] = useState<TwoFactorEnrolment | null>(null);
-  const [code, setCode] = useState('');
-  const idFor = (name: string) => fieldDomId('two-factor', name);
 
   function begin() {
     form.clear();
     start.mutate(undefined, { onSuccess: setEnrolment, onError: form.fromError });
   }
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (confirm.isPending) return;
-    const parsed = twoFactorConfirmation.safeParse({ code });
-    if (!parsed.success) {
-      form.fromIssues(parsed.error.issues);
-      return;
-    }
-    confirm.mutate(
-      { code },
-      { onSuccess: (answer) => onEnabled(answer.recoveryCodes), onError: form.fromError },
-    );
-  }
-
   return (
     <>
-      <ErrorSummary
-        failure={form.failure}
-        fieldId={(field) => (field === 'code' ? idFor('code') : undefined)}
-      />
+      <ErrorSummary failure={form.failure} fieldId={() => undefined} />
       {enrolment ? (
         <>
           <ol className="steps-list">
@@ -104,20 +150,12 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
               {grouped(enrolment.secret)}
             </code>
           </p>
-          <form className="form" onSubmit={submit} noValidate>
-            <TextInputField
-              id={idFor('code')}
-              label={t('account.twoFactorCode')}
-              autoComplete="one-time-code"
-              inputMode="numeric"
-              value={code}
-              onChange={setCode}
-              error={form.errorFor('code')}
-              width="short"
-              isRequired
-            />
-            <SubmitButton isPending={confirm.isPending}>{t('account.twoFactorConfirm')}</SubmitButton>
-          </form>
+          <AppCodeForm
+            idPrefix="two-factor"
+            submitLabel={t('account.twoFactorConfirm')}
+            mutation={confirm}
+            onCodes={onEnabled}
+          />
         </>
       ) : (
         <>
@@ -131,16 +169,26 @@ function Enrol({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   );
 }
 
-function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+function RecoveryCodes({
+  codes,
+  title,
+  lead,
+  onDone,
+}: {
+  codes: string[];
+  title: string;
+  lead: string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
     <div className="notice notice-success">
       <h3 id="recovery-codes-heading" ref={heading} tabIndex={-1}>
-        {t('account.twoFactorEnabled')}
+        {title}
       </h3>
-      <p>{t('account.recoveryCodesLead')}</p>
+      <p>{lead}</p>
       <ul className="recovery-codes" aria-labelledby="recovery-codes-heading">
         {codes.map((code) => (
           <li key={code}>
@@ -206,5 +254,23 @@ function DisableForm({ status, onDisabled }: { status: TwoFactorStatus; onDisabl
         <SubmitButton isPending={disable.isPending}>{t('account.twoFactorTurnOff')}</SubmitButton>
       </form>
     </>
+  );
+}
+
+/** New recovery codes for a code from the app, when the old ones are used up or lost. */
+function RenewForm({ onRenewed }: { onRenewed: (codes: string[]) => void }) {
+  const { t } = useTranslation();
+  const renew = useRenewRecoveryCodes();
+  return (
+    <section aria-labelledby="renew-codes-heading">
+      <h3 id="renew-codes-heading">{t('account.renewHeading')}</h3>
+      <p>{t('account.renewLead')}</p>
+      <AppCodeForm
+        idPrefix="recovery-codes"
+        submitLabel={t('account.renewSubmit')}
+        mutation={renew}
+        onCodes={onRenewed}
+      />
+    </section>
   );
 }

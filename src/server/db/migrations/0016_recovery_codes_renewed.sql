@@ -1,0 +1,2 @@
+ALTER TABLE "security_events" DROP CONSTRAINT "security_events_kind_check";--> statement-breakpoint
+ALTER TABLE "security_events" ADD CONSTRAINT "security_events_kind_check" CHECK (kind in ('totp_enabled', 'totp_disabled', 'totp_reset', 'recovery_code_used', 'recovery_codes_renewed', 'sso_login'));
