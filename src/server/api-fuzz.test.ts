@@ -130,7 +130,9 @@ function validBody(operation: Operation): unknown {
     'POST /api/participants/search': () => ({ q: 'Amal', status: 'enrolled', page: 1, pageSize: 20 }),
     'POST /api/auth/login/two-factor': () => ({ challenge: 'x'.repeat(43), code: '123456' }),
     'POST /api/auth/two-factor/confirmation': () => ({ code: '123456' }),
+    'POST /api/auth/two-factor/recovery-codes': () => ({ code: '123456' }),
     'POST /api/auth/two-factor/disable': () => ({ password: testPassword }),
+    'POST /api/retention/runs': () => ({ fingerprint: 'a'.repeat(64) }),
     'PUT /api/participants/{id}': () => ({ ...person, version: 1 }),
     'POST /api/participants/{id}/identity': () => ({ personalIdentityNumber: pin(), version: 1 }),
     'POST /api/referrals': () => ({
