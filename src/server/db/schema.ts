@@ -1147,6 +1147,8 @@ export const groupMembers = pgTable(
   (t) => [
     check('group_members_period_check', sql`left_on is null or left_on >= joined_on`),
     uniqueIndex('group_members_active_idx').on(t.groupId, t.enrolmentId).where(sql`left_on is null`),
+    // Every member a group had on a day, those who left since included: the roll call of a past session.
+    index('group_members_group_idx').on(t.groupId),
     index('group_members_enrolment_idx').on(t.enrolmentId),
     index('group_members_created_by_idx').on(t.createdBy),
   ],
