@@ -47,15 +47,21 @@ import { userRoutes } from './features/users/users.routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandling, sendError } from './plugins/errors.ts';
 
-/** What every route module gets: the database and the settings. */
-export type AppDeps = { db: Db; config: Config };
+/**
+ * What every route module gets: the database, the one for figures that name no one (a read replica when
+ * configured, else the same database), and the settings.
+ */
+export type AppDeps = { db: Db; reportDb: Db; config: Config };
 
 export async function buildApp({
   database,
+  replica = null,
   config,
   logger = false,
 }: {
   database: Database;
+  /** A read replica of `database` for the dashboard and the goal figure. */
+  replica?: Database | null;
   config: Config;
   logger?: boolean | object;
 }): Promise<FastifyInstance> {
@@ -141,7 +147,7 @@ export async function buildApp({
     app.swagger(),
   );
 
-  const deps: AppDeps = { db: database.db, config };
+  const deps: AppDeps = { db: database.db, reportDb: (replica ?? database).db, config };
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps));

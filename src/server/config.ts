@@ -6,6 +6,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** A read replica of `databaseUrl` for the figures that name no one (dashboard, goal figure); null: none. */
+  databaseReplicaUrl: string | null;
   dataDir: string;
   databasePoolSize: number;
   demoData: boolean;
@@ -32,10 +34,16 @@ export type OidcConfig = {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL?.trim() || null;
+  if (databaseReplicaUrl && !databaseUrl)
+    throw new Error(
+      'DATABASE_REPLICA_URL is set but DATABASE_URL is not: the embedded database has no replicas',
+    );
   return {
     port: integer(env.PORT, 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
+    databaseReplicaUrl,
     dataDir: resolve(env.STEGVIS_DATA_DIR ?? './data'),
     databasePoolSize: integer(env.DATABASE_POOL_SIZE, 10),
     // Demo data only by default on the embedded database: a production PostgreSQL starts empty.

@@ -11,10 +11,14 @@ const config = loadConfig();
 const database: Database = config.databaseUrl
   ? await openPostgres(config.databaseUrl, config.databasePoolSize)
   : await openPglite({ dataDir: config.dataDir });
+// After the primary, whose migrations the replica receives by replication.
+const replica = config.databaseReplicaUrl
+  ? await openPostgres(config.databaseReplicaUrl, config.databasePoolSize, { migrate: false })
+  : null;
 await loadReferenceData(database.db);
 const logins = config.demoData ? await seedDemoData(database.db, todayInSweden()) : [];
 
-const app = await buildApp({ database, config, logger: loggerOptions(config.logLevel) });
+const app = await buildApp({ database, replica, config, logger: loggerOptions(config.logLevel) });
 await app.listen({ port: config.port, host: config.host });
 
 const policy = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
@@ -25,6 +29,7 @@ printWelcome(logins);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     await app.close();
+    await replica?.close();
     await database.close();
     process.exit(0);
   });

@@ -70,7 +70,15 @@ export async function openPglite(options: { dataDir?: string; snapshot?: Blob } 
   };
 }
 
-export async function openPostgres(connectionString: string, poolSize = 10): Promise<Database> {
+/**
+ * PostgreSQL through a pool. `migrate: false` for a read replica, which takes no writes (the primary's
+ * migrations reach it by replication).
+ */
+export async function openPostgres(
+  connectionString: string,
+  poolSize = 10,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<Database> {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -85,13 +93,15 @@ export async function openPostgres(connectionString: string, poolSize = 10): Pro
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', (error) => report(error)));
   const db = drizzlePg({ client: pool, schema });
-  const lock = await pool.connect();
-  try {
-    await lock.query('select pg_advisory_lock($1)', [migrationLockKey]);
-    await migratePg(db, { migrationsFolder });
-  } finally {
-    await lock.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
-    lock.release();
+  if (migrate) {
+    const lock = await pool.connect();
+    try {
+      await lock.query('select pg_advisory_lock($1)', [migrationLockKey]);
+      await migratePg(db, { migrationsFolder });
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
+      lock.release();
+    }
   }
   return {
     kind: 'postgres',

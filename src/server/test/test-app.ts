@@ -12,12 +12,14 @@ export type TestContext = {
   app: FastifyInstance;
   database: Database;
   db: Database['db'];
+  /** The test database's connection string on PostgreSQL; null on PGlite. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 };
 
 /** A fresh database of the engine under test (PGlite or PostgreSQL) and the app on it, for one test file. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestContext> {
-  const { database, drop } = await openTestDatabase();
+  const { database, databaseUrl, drop } = await openTestDatabase();
   const config: Config = { ...loadConfig({}), webDir: '/nonexistent', loginRateLimit: 1000, ...overrides };
   const app = await buildApp({ database, config });
   await app.ready();
@@ -25,6 +27,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     app,
     database,
     db: database.db,
+    databaseUrl,
     close: async () => {
       await app.close();
       await database.close();
@@ -33,11 +36,15 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{
+  database: Database;
+  databaseUrl: string | null;
+  drop: () => Promise<void>;
+}> {
   const template = inject('postgresTemplate');
   if (!template) {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
-    return { database: await openPglite({ snapshot }), drop: async () => {} };
+    return { database: await openPglite({ snapshot }), databaseUrl: null, drop: async () => {} };
   }
   const url = inject('postgresUrl');
   const name = `stegvis_test_${randomUUID().replaceAll('-', '')}`;
@@ -45,9 +52,11 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   await admin.connect();
   await admin.query(`create database ${name} template ${template}`);
   await admin.end();
-  const database = await openPostgres(withDatabase(url, name), 5);
+  const databaseUrl = withDatabase(url, name);
+  const database = await openPostgres(databaseUrl, 5);
   return {
     database,
+    databaseUrl,
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

@@ -5,7 +5,7 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './dashboard.service.ts';
 
-export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function dashboardRoutes({ reportDb }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/programmes/:id/dashboard',
@@ -19,7 +19,8 @@ export function dashboardRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           response: { 200: dashboard, ...errorResponses },
         },
       },
-      async (request) => service.programmeDashboard(db, actorOf(request), request.params.id, request.query),
+      async (request) =>
+        service.programmeDashboard(reportDb, actorOf(request), request.params.id, request.query),
     );
   };
 }

@@ -12,7 +12,7 @@ import type { AppDeps } from '../../app.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import * as service from './follow-ups.service.ts';
 
-export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function followUpRoutes({ db, reportDb }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/follow-ups',
@@ -63,7 +63,7 @@ export function followUpRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
           response: { 200: goalFigureResponse, ...errorResponses },
         },
       },
-      async (request) => service.programmeGoalFigure(db, actorOf(request), request.params.id),
+      async (request) => service.programmeGoalFigure(reportDb, actorOf(request), request.params.id),
     );
   };
 }
