@@ -2,10 +2,9 @@
 // npm run create-admin -- --email it@kommun.se --name "Namn Efternamn" --kommunkod 0136 \
 //   --organisation "Haninge kommun" --centre "Etableringscentrum Haninge"
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/server/config.ts';
-import { openPglite, openPostgres } from '../src/server/db/client.ts';
 import { loadReferenceData } from '../src/server/db/reference-data.ts';
 import { createFirstAdministrator } from '../src/server/features/users/first-administrator.ts';
+import { withDatabase } from './with-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +23,7 @@ if (!email || !name || !kommunkod || !organisation || !centre) {
   process.exit(2);
 }
 
-const config = loadConfig();
-const database = config.databaseUrl
-  ? await openPostgres(config.databaseUrl, 2)
-  : await openPglite({ dataDir: config.dataDir });
-try {
+await withDatabase(async (database) => {
   await loadReferenceData(database.db);
   const created = await createFirstAdministrator(database.db, {
     email,
@@ -40,9 +35,4 @@ try {
   });
   const shown = process.env.STEGVIS_ADMIN_PASSWORD ? '(from STEGVIS_ADMIN_PASSWORD)' : created.password;
   process.stdout.write(`Administrator ${email} created. Password: ${shown}\n`);
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+});

@@ -3,9 +3,8 @@
 // npm run retention -- [--dry-run] [--today YYYY-MM-DD]
 import { parseArgs } from 'node:util';
 import { isValidIsoDate, todayInSweden } from '../src/core/dates.ts';
-import { loadConfig } from '../src/server/config.ts';
-import { openPglite, openPostgres } from '../src/server/db/client.ts';
 import { runRetention } from '../src/server/features/retention/retention.service.ts';
+import { withDatabase } from './with-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +22,7 @@ if (!isValidIsoDate(today) || (!dryRun && today > todayInSweden())) {
   process.exit(2);
 }
 
-const config = loadConfig();
-const database = config.databaseUrl
-  ? await openPostgres(config.databaseUrl, 2)
-  : await openPglite({ dataDir: config.dataDir });
-try {
+await withDatabase(async (database) => {
   const outcome = await runRetention(database.db, { today, dryRun });
   const lines = outcome.groups.map(
     (g) =>
@@ -37,9 +32,4 @@ try {
     `${dryRun ? 'Dry run: would anonymise' : 'Anonymised'} ${outcome.expired.length} participant(s) as of ${today}` +
       `${outcome.runId ? ` (retention run ${outcome.runId})` : ''}\n${lines.join('\n')}${lines.length ? '\n' : ''}`,
   );
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-} finally {
-  await database.close();
-}
+});
