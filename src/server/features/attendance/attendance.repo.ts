@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
 import {
   activities,
   activityGroups,
@@ -49,38 +49,59 @@ export async function rollCallRows(db: Executor, actor: Actor, sessionId: string
 }
 export type RollCallRow = Awaited<ReturnType<typeof rollCallRows>>[number];
 
-/** Inserts a record unless one exists for the session and enrolment; null when one did (someone was first). */
-export async function insertIfAbsent(db: Executor, values: NewAttendance): Promise<AttendanceRow | null> {
-  const [row] = await db
+/** What a roll call sets of one member's attendance. */
+export type AttendanceMark = Pick<
+  NewAttendance,
+  'status' | 'lateMinutes' | 'absenceReason' | 'reasonText' | 'attendedMinutes' | 'recordedBy'
+>;
+
+/**
+ * Inserts the records in one statement, skipping any that exists for its session and enrolment; the number
+ * inserted, which is less than given when someone else was first.
+ */
+export async function insertAllIfAbsent(db: Executor, rows: readonly NewAttendance[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await db
     .insert(attendance)
-    .values(values)
+    .values([...rows])
     .onConflictDoNothing({ target: [attendance.sessionId, attendance.enrolmentId] })
-    .returning();
-  return row ?? null;
+    .returning({ id: attendance.id });
+  return inserted.length;
 }
 
-export async function updateVersioned(
+/**
+ * Updates the session's records in one statement, each only at the version given; the number updated, which is
+ * less than given when someone saved one of them since. Rows come in a fixed order (the caller's), and the
+ * statement locks them in that order, so two saves of one session wait for each other instead of deadlocking.
+ */
+export async function updateAllVersioned(
   db: Executor,
   sessionId: string,
-  enrolmentId: string,
-  version: number,
-  values: Pick<
-    NewAttendance,
-    'status' | 'lateMinutes' | 'absenceReason' | 'reasonText' | 'attendedMinutes' | 'recordedBy'
-  >,
-): Promise<AttendanceRow | null> {
-  const [row] = await db
-    .update(attendance)
-    .set({ ...values, version: sql`${attendance.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(attendance.sessionId, sessionId),
-        eq(attendance.enrolmentId, enrolmentId),
-        eq(attendance.version, version),
-      ),
-    )
-    .returning();
-  return row ?? null;
+  rows: readonly { enrolmentId: string; version: number; mark: AttendanceMark }[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const values = sql.join(
+    rows.map(
+      ({ enrolmentId, version, mark }, i) =>
+        sql`(${i}::int, ${enrolmentId}::uuid, ${version}::int, ${mark.status}::text, ${mark.lateMinutes ?? null}::int,
+          ${mark.absenceReason ?? null}::text, ${mark.reasonText ?? null}::text, ${mark.attendedMinutes}::int,
+          ${mark.recordedBy}::uuid)`,
+    ),
+    sql`, `,
+  );
+  const updated = await queryRows<{ id: string }>(
+    db,
+    sql`update ${attendance} a set status = v.status, late_minutes = v.late_minutes,
+        absence_reason = v.absence_reason, reason_text = v.reason_text, attended_minutes = v.attended_minutes,
+        recorded_by = v.recorded_by, version = a.version + 1, updated_at = now()
+      from (select * from (values ${values})
+          as r(position, enrolment_id, version, status, late_minutes, absence_reason, reason_text, attended_minutes,
+            recorded_by)
+        order by position) v
+      where a.session_id = ${sessionId} and a.enrolment_id = v.enrolment_id and a.version = v.version
+      returning a.id`,
+  );
+  return updated.length;
 }
 
 /**

@@ -72,23 +72,27 @@ export async function saveRollCall(
         throw new AppError('CONSENT_WITHDRAWN');
       const planned = sessionMinutes(session.startTime, session.endTime);
       // A fixed order of writes, so two saves of one session wait for each other instead of deadlocking.
-      const rows = input.rows.toSorted((a, b) => (a.enrolmentId < b.enrolmentId ? -1 : 1));
-      for (const row of rows) {
-        const mark = markOf(row);
-        const values = {
-          status: row.status,
-          lateMinutes: mark.lateMinutes,
-          absenceReason: mark.reason,
-          reasonText: mark.reasonText,
-          attendedMinutes: attendedMinutes(planned, mark),
-          recordedBy: actor.userId,
-        };
-        const saved =
-          row.version === null
-            ? await repo.insertIfAbsent(tx, { sessionId, enrolmentId: row.enrolmentId, ...values })
-            : await repo.updateVersioned(tx, sessionId, row.enrolmentId, row.version, values);
-        if (!saved) throw new StaleRow();
-      }
+      const rows = input.rows
+        .toSorted((a, b) => (a.enrolmentId < b.enrolmentId ? -1 : 1))
+        .map((row) => {
+          const mark = markOf(row);
+          const values: repo.AttendanceMark = {
+            status: row.status,
+            lateMinutes: mark.lateMinutes,
+            absenceReason: mark.reason,
+            reasonText: mark.reasonText,
+            attendedMinutes: attendedMinutes(planned, mark),
+            recordedBy: actor.userId,
+          };
+          return { enrolmentId: row.enrolmentId, version: row.version, mark: values };
+        });
+      // One statement for the updates and one for the new records: every row lands at its version, or none.
+      const updates = rows.flatMap((r) => (r.version === null ? [] : [{ ...r, version: r.version }]));
+      const inserts = rows.flatMap((r) =>
+        r.version === null ? [{ sessionId, enrolmentId: r.enrolmentId, ...r.mark }] : [],
+      );
+      if ((await repo.updateAllVersioned(tx, sessionId, updates)) !== updates.length) throw new StaleRow();
+      if ((await repo.insertAllIfAbsent(tx, inserts)) !== inserts.length) throw new StaleRow();
       const { rollCall, targets } = await readRollCall(tx, actor, sessionId);
       const changed = new Set(input.rows.map((r) => members.get(r.enrolmentId)?.participantId));
       await logAccess(
