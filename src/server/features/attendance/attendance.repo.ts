@@ -15,7 +15,6 @@ import type { Actor } from '../auth/actor.ts';
 import { memberOn } from '../groups/groups.repo.ts';
 import { participantReadOnly, visibleTo } from '../participants/participants.repo.ts';
 
-export type AttendanceRow = typeof attendance.$inferSelect;
 export type NewAttendance = typeof attendance.$inferInsert;
 
 /**

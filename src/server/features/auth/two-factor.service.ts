@@ -73,6 +73,23 @@ async function replaceRecoveryCodes(tx: Executor, userId: string): Promise<strin
 }
 
 /**
+ * Accepts a code from the app newer than the last one accepted (so a code seen over a shoulder cannot be used
+ * again within its 90 seconds), which then becomes the last one; inside the caller's transaction, which must hold
+ * the user's row lock.
+ */
+async function acceptAppCode(
+  tx: Executor,
+  user: { id: string; totpSecret: string; totpLastStep: number | null },
+  code: string,
+  now: Date,
+): Promise<boolean> {
+  const step = stepOf(user.totpSecret, code, now);
+  if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) return false;
+  await repo.setLastStep(tx, user.id, step);
+  return true;
+}
+
+/**
  * Checks a second factor for a user with two-step verification, inside the caller's transaction (which must
  * hold the user's row lock): a TOTP code newer than the last one accepted (so a code seen over a shoulder cannot
  * be used again within its 90 seconds), or an unused recovery code, which is then used up.
@@ -84,12 +101,8 @@ export async function checkSecondFactor(
   now: Date,
 ): Promise<'totp' | 'recovery' | null> {
   if (!user.totpSecret) return null;
-  const step = stepOf(user.totpSecret, code, now);
-  if (step !== null) {
-    if (user.totpLastStep !== null && step <= user.totpLastStep) return null;
-    await repo.setLastStep(tx, user.id, step);
-    return 'totp';
-  }
+  if (await acceptAppCode(tx, { ...user, totpSecret: user.totpSecret }, code, now)) return 'totp';
+  // A recovery code has ten characters, so a six-digit code the app showed before is not one.
   if (normalise(code).length !== 10) return null;
   if (!(await repo.spendRecoveryCode(tx, user.id, hashCode(code), now))) return null;
   await repo.logSecurityEvent(tx, { userId: user.id, kind: 'recovery_code_used' });
@@ -196,10 +209,13 @@ export async function renewRecoveryCodes(
     if (!user) throw new AppError('UNAUTHENTICATED');
     if (!user.totpSecret) throw new AppError('TWO_FACTOR_NOT_ENABLED');
     // The app's code only: a recovery code cannot make new ones.
-    const step = stepOf(user.totpSecret, code, now);
-    if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep))
-      throw fieldError('code', 'wrong_code');
-    await repo.setLastStep(tx, actor.userId, step);
+    const accepted = await acceptAppCode(
+      tx,
+      { id: actor.userId, totpSecret: user.totpSecret, totpLastStep: user.totpLastStep },
+      code,
+      now,
+    );
+    if (!accepted) throw fieldError('code', 'wrong_code');
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await repo.logSecurityEvent(tx, { userId: actor.userId, kind: 'recovery_codes_renewed' });
     return { recoveryCodes };

@@ -60,7 +60,7 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
   return db.transaction(async (tx) => {
     if (!options.dryRun) await repo.lockRetention(tx);
     const found = await findExpired(tx, organisationId, asOf);
-    const expired = options.previewed === undefined ? found : found.slice(0, maxRetentionRun);
+    const expired = options.previewed === undefined ? found : batchOf(found);
     if (options.previewed !== undefined && fingerprintOf(asOf, expired) !== options.previewed)
       throw new AppError('STALE_RETENTION_PREVIEW');
     const groups = await groupsOf(tx, expired);
@@ -104,8 +104,8 @@ export async function runRetention(db: Db, options: RetentionOptions): Promise<R
 export async function preview(db: Db, actor: Actor, today?: IsoDate): Promise<RetentionPreview> {
   authorize(actor, 'retention.run');
   const outcome = await runRetention(db, { today, dryRun: true, organisationId: actor.organisationId });
-  // A run takes at most this many; a larger backlog is worked off in turns (or by the command line).
-  const batch = outcome.expired.slice(0, maxRetentionRun);
+  // A run takes one batch; a larger backlog is worked off in turns (or by the command line).
+  const batch = batchOf(outcome.expired);
   return {
     asOf: outcome.asOf,
     total: outcome.expired.length,
@@ -192,6 +192,11 @@ async function findExpired(db: Executor, organisationId: string | null, today: I
   return expired.sort((a, b) =>
     a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0,
   );
+}
+
+/** Whom a confirmed run takes at once: the first `maxRetentionRun` of the expired, who come in id order. */
+function batchOf(expired: readonly ExpiredParticipant[]): ExpiredParticipant[] {
+  return expired.slice(0, maxRetentionRun);
 }
 
 /** The fingerprint of a batch: the day it was found for and who is in it. */
