@@ -132,6 +132,14 @@ export async function startEnrolment(db: Db, actor: Actor): Promise<TwoFactorEnr
   return { secret, uri, qrCode: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
+/** The user's two-step facts, their row locked for the rest of the transaction. */
+async function lockedUser(tx: Executor, userId: string) {
+  await repo.lockUser(tx, userId);
+  const user = await repo.findTwoFactor(tx, userId);
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  return user;
+}
+
 /**
  * The user proves the app holds the secret: two-step verification is on, the user's other sessions end, and
  * ten recovery codes are returned — the only time they are ever shown.
@@ -143,9 +151,7 @@ export async function confirmEnrolment(
   now: Date = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   return db.transaction(async (tx) => {
-    await repo.lockUser(tx, actor.userId);
-    const user = await repo.findTwoFactor(tx, actor.userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
+    const user = await lockedUser(tx, actor.userId);
     if (user.totpSecret) throw new AppError('TWO_FACTOR_ALREADY_ENABLED');
     if (!user.totpPendingSecret) throw new AppError('TWO_FACTOR_NOT_STARTED');
     const step = stepOf(user.totpPendingSecret, code, now);
@@ -204,9 +210,7 @@ export async function renewRecoveryCodes(
   now: Date = new Date(),
 ): Promise<{ recoveryCodes: string[] }> {
   return db.transaction(async (tx) => {
-    await repo.lockUser(tx, actor.userId);
-    const user = await repo.findTwoFactor(tx, actor.userId);
-    if (!user) throw new AppError('UNAUTHENTICATED');
+    const user = await lockedUser(tx, actor.userId);
     if (!user.totpSecret) throw new AppError('TWO_FACTOR_NOT_ENABLED');
     // The app's code only: a recovery code cannot make new ones.
     const accepted = await acceptAppCode(
